@@ -1,0 +1,41 @@
+// The README's test command: builds and tests every package (vitest, publint, attw), proves that each
+// packed package installs and imports on its own, then prints one total over everything.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const packagesDir = join(root, "packages");
+const packages = readdirSync(packagesDir).filter((name) => existsSync(join(packagesDir, name, "package.json")));
+const reportOf = (name) => join(packagesDir, name, "test-results", "report.json");
+for (const name of packages) rmSync(reportOf(name), { force: true });
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
+const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+
+const turboStatus = run("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1"]);
+const packStatus = run("node", ["scripts/check-packed-install.mjs"]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const name of packages) {
+  if (!existsSync(reportOf(name))) {
+    console.log(`${name}: no test report (its tests did not run)`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportOf(name), "utf8"));
+  // A suite that fails to load has no failed tests of its own, so it counts as one failure.
+  const brokenSuites = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + brokenSuites;
+  skipped += report.numPendingTests + report.numTodoTests;
+  console.log(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`);
+}
+if (packStatus !== 0) failed += 1;
+else passed += 1;
+if (turboStatus !== 0 && failed === 0) failed += 1;
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(turboStatus !== 0 || packStatus !== 0 || failed > 0 ? 1 : 0);
