@@ -2,7 +2,7 @@
 // published, is installed into an empty project together with nothing but the packed @tc packages it
 // depends on, and is then imported from both ESM and CommonJS.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -34,14 +34,31 @@ let failures = 0;
 try {
   for (const name of manifests.keys()) {
     const project = mkdtempSync(join(work, "project-"));
-    const dependencies = Object.fromEntries([...internalClosure(name)].map((dep) => [dep, `file:${tarballs.get(dep)}`]));
-    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, dependencies }));
+    const dependencies = Object.fromEntries(
+      [...internalClosure(name)].map((dep) => [dep, `file:${tarballs.get(dep)}`]),
+    );
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, dependencies }),
+    );
     try {
-      execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], { cwd: project, stdio: "pipe" });
+      execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
+        cwd: project,
+        stdio: "pipe",
+      });
       const check = `if (Object.keys(m).length === 0) throw new Error("no exports");`;
-      execFileSync("node", ["--input-type=module", "-e", `import * as m from ${JSON.stringify(name)}; ${check}`], { cwd: project, stdio: "pipe" });
-      execFileSync("node", ["-e", `const m = require(${JSON.stringify(name)}); ${check}`], { cwd: project, stdio: "pipe" });
-      console.log(`packed install ok: ${name} (with ${Object.keys(dependencies).length - 1} internal dependencies)`);
+      execFileSync(
+        "node",
+        ["--input-type=module", "-e", `import * as m from ${JSON.stringify(name)}; ${check}`],
+        { cwd: project, stdio: "pipe" },
+      );
+      execFileSync("node", ["-e", `const m = require(${JSON.stringify(name)}); ${check}`], {
+        cwd: project,
+        stdio: "pipe",
+      });
+      console.log(
+        `packed install ok: ${name} (with ${Object.keys(dependencies).length - 1} internal dependencies)`,
+      );
     } catch (error) {
       failures += 1;
       console.error(`packed install FAILED: ${name}\n${error.stderr?.toString() ?? error.message}`);

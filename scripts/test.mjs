@@ -6,11 +6,13 @@ import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const packagesDir = join(root, "packages");
-const packages = readdirSync(packagesDir).filter((name) => existsSync(join(packagesDir, name, "package.json")));
+const packages = readdirSync(packagesDir).filter((name) =>
+  existsSync(join(packagesDir, name, "package.json")),
+);
 const reportOf = (name) => join(packagesDir, name, "test-results", "report.json");
 for (const name of packages) rmSync(reportOf(name), { force: true });
 
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.FORCE_COLOR ?? "0" };
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
 
 const turboStatus = run("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1"]);
@@ -27,7 +29,9 @@ for (const name of packages) {
   }
   const report = JSON.parse(readFileSync(reportOf(name), "utf8"));
   // A suite that fails to load has no failed tests of its own, so it counts as one failure.
-  const brokenSuites = report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  ).length;
   passed += report.numPassedTests;
   failed += report.numFailedTests + brokenSuites;
   skipped += report.numPendingTests + report.numTodoTests;
