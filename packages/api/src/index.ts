@@ -1,2 +1,94 @@
-/** Placeholder until the package is built. */
-export const placeholder = true;
+export {
+  Api,
+  type ApiOptions,
+  type ApiRequester,
+  type DownloadOptions,
+  type DownloadToFileOptions,
+  type GetChatByIdResponse,
+  type GetChatHistoryResponse,
+} from "./api.js";
+export { ChatParticipantRole } from "./enums/chat-participant-role.js";
+export { ChatType } from "./enums/chat-type.js";
+export { EnvelopeAuthorType } from "./enums/envelope-author-type.js";
+export { FileReadyState } from "./enums/file-ready-state.js";
+export { IncomingUpdateMethod } from "./enums/incoming-update-method.js";
+export { MessageType, type SystemMessageType } from "./enums/message-type.js";
+export { SurveyType } from "./enums/survey-type.js";
+export { UpdateType } from "./enums/update-type.js";
+export { FileNotAvailableError, FileNotReadyError } from "./errors/file-availability-errors.js";
+export { ResponseValidationError } from "./errors/response-validation-error.js";
+export { ServerInfoUnavailableError, UnsupportedServerVersionError } from "./errors/server-info-errors.js";
+export { FileCaptionTooLongError, TextMessageTooLongError } from "./errors/text-too-long-errors.js";
+export { ChannelTitleTooLongError, ChatTitleTooLongError, GroupTitleTooLongError } from "./errors/title-too-long-errors.js";
+export { ApiEvent } from "./events/api-event.js";
+export { Attachment, Audio, Document, Photo, Sticker, Video } from "./events/attachments.js";
+export {
+  CreatedChannel,
+  CreatedChat,
+  CreatedFavoritesChat,
+  CreatedGroupChat,
+  CreatedPersonalChat,
+} from "./events/chat-created-events.js";
+export { ClearedChatHistory, EditedChatAvatar, EditedChatTitle, RemovedChat } from "./events/chat-events.js";
+export { ChangedFileUploadLimits, UploadingProgress } from "./events/file-events.js";
+export {
+  type AnswerDocumentOptions,
+  type AnswerOptions,
+  type AnswerPhotoOptions,
+  Message,
+} from "./events/message.js";
+export { EditedMessage, RemovedMessage } from "./events/message-events.js";
+export { AddedChatParticipant, ChangedParticipantRole, RemovedChatParticipant } from "./events/participant-events.js";
+export { type RawUpdate, Update } from "./events/update.js";
+export type { Chat } from "./schemas/chat.js";
+export type { EnvelopeAuthor, EnvelopeBox } from "./schemas/common.js";
+export type { LastMessage } from "./schemas/envelope.js";
+export type {
+  AttachmentContent,
+  ForwardedContent,
+  LocationContent,
+  MessageContent,
+  MessageEnvelope,
+  SurveyContent,
+  SystemContent,
+  TextContent,
+  UnknownContent,
+} from "./schemas/message-content.js";
+export type {
+  CreateChatResponse,
+  EditChatTitleResponse,
+  EditMessageResponse,
+  EditSurveyResponse,
+  EmptyResponse,
+  FilePreview,
+  ForwardMessageResponse,
+  GetChatParticipantResponse,
+  GetChatParticipantsResponse,
+  GetChatsResponse,
+  GetFileInfoResponse,
+  GetFileUploadLimitsResponse,
+  GetUserDisplayNameResponse,
+  ResultResponse,
+  SendFileResponse,
+  SendMessageResponse,
+  SendSurveyResponse,
+} from "./schemas/responses.js";
+export type { Event } from "./update-parser.js";
+// The layers below, so that one import serves a bot author.
+export {
+  DownloadError,
+  FileSizeTooLargeError,
+  FileValidationError,
+  InvalidFileExtensionError,
+  LimitExceededError,
+  UploadError,
+} from "@tc/files";
+export { ParseMode } from "@tc/format";
+export {
+  ApiErrorException,
+  describeErrorCode,
+  ErrorCode,
+  errorCodeDescriptions,
+  InvalidArgumentError,
+  TrueConfChatBotError,
+} from "@tc/transport";

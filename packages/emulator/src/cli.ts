@@ -1,2 +1,103 @@
 #!/usr/bin/env node
-console.log("tc-emulator");
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { Emulator, type EmulatorOptions } from "./emulator.js";
+import { TrueConfChatBotError } from "./errors.js";
+import type { ProtocolOptions } from "./protocol-options.js";
+import { parseProtocolAssignment } from "./protocol-options-check.js";
+
+const usage = `Usage: tc-emulator [options]
+
+Starts a local TrueConf Server emulator with a seeded world (bot "bot" / "bot-password", users alice, bob, carol).
+
+Options:
+  --port <n>               TCP port (default 4309; 0 picks a free one)
+  --host <address>         interface to listen on (default 127.0.0.1)
+  --tls-key <file>         PEM private key: serve https/wss (needs --tls-cert)
+  --tls-cert <file>        PEM certificate
+  --server-name <domain>   domain of user ids (default emulator.local)
+  --protocol <key=value>   a protocol option, repeatable (e.g. --protocol roleFormat=number)
+  -h, --help               show this help`;
+
+/** Bridge's own port (PROTOCOL.md 1.1), so that clients configured for a real server without TLS just work. */
+const defaultPort = 4309;
+
+function parseOptions(argv: string[]): EmulatorOptions | undefined {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "tls-key": { type: "string" },
+      "tls-cert": { type: "string" },
+      "server-name": { type: "string" },
+      protocol: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) return undefined;
+  const port = values.port === undefined ? defaultPort : Number(values.port);
+  if (values.port !== undefined && (values.port.trim() === "" || !Number.isInteger(port))) {
+    throw new TrueConfChatBotError(`--port must be an integer, got "${values.port}"`);
+  }
+  if ((values["tls-key"] === undefined) !== (values["tls-cert"] === undefined)) {
+    throw new TrueConfChatBotError("--tls-key and --tls-cert go together");
+  }
+  const protocol: Partial<ProtocolOptions> = {};
+  for (const assignment of values.protocol ?? [])
+    Object.assign(protocol, parseProtocolAssignment(assignment));
+  const options: EmulatorOptions = { port, protocol };
+  if (values.host !== undefined) options.host = values.host;
+  if (values["server-name"] !== undefined) options.serverName = values["server-name"];
+  if (values["tls-key"] !== undefined && values["tls-cert"] !== undefined) {
+    options.tls = { key: readFileSync(values["tls-key"]), cert: readFileSync(values["tls-cert"]) };
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  let options: EmulatorOptions | undefined;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`tc-emulator: ${(error as Error).message}\n\n${usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options === undefined) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  const emulator = await Emulator.start(options);
+  process.stdout.write(
+    [
+      `TrueConf Server emulator listening on ${emulator.httpUrl}`,
+      `WebSocket: ${emulator.wsUrl}`,
+      `Server name: ${emulator.serverName}`,
+      "Bot login: bot",
+      "Bot password: bot-password",
+      `Token: ${emulator.issueToken("bot")}`,
+      `Chats: P2P with alice ${emulator.seeded?.p2pChatId}, group "Team" ${emulator.seeded?.groupChatId}`,
+      "Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal} received, stopping\n`);
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tc-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -51,7 +51,9 @@ export class ConnectionLostError extends TrueConfChatBotError {
   /** The method of the request that was lost. */
   readonly method: string;
   constructor(method: string, reason: string) {
-    super(`Connection lost while waiting for the response to ${method} (${reason}); it may or may not have run`);
+    super(
+      `Connection lost while waiting for the response to ${method} (${reason}); it may or may not have run`,
+    );
     this.method = method;
   }
 }
@@ -98,7 +100,10 @@ export class ConnectionFailedError extends TrueConfChatBotError {
   /** How many consecutive attempts failed. */
   readonly attempts: number;
   constructor(url: string, attempts: number, lastReason: string, options?: ErrorOptions) {
-    super(`Could not connect to ${url} after ${attempts} consecutive attempts; last failure: ${lastReason}`, options);
+    super(
+      `Could not connect to ${url} after ${attempts} consecutive attempts; last failure: ${lastReason}`,
+      options,
+    );
     this.attempts = attempts;
   }
 }

@@ -1,0 +1,283 @@
+import type { InputFile } from "@tc/files";
+import type { ParseMode } from "@tc/format";
+import type { Api } from "../api.js";
+import { mentionsUser } from "../mention.js";
+import type {
+  LocationContent,
+  MessageContent,
+  MessageEnvelope,
+  SurveyContent,
+  SystemContent,
+} from "../schemas/message-content.js";
+import type { EmptyResponse, ForwardMessageResponse, SendFileResponse, SendMessageResponse } from "../schemas/responses.js";
+import { ApiEvent } from "./api-event.js";
+import { type Attachment, Audio, attachmentClassFor, Document, Photo, Sticker, Video } from "./attachments.js";
+
+/** Options of {@link Message.answer} and {@link Message.reply}. */
+export interface AnswerOptions {
+  /** Defaults to HTML, as in the Python SDK's shortcuts. */
+  parseMode?: ParseMode;
+}
+
+/** Options of the document shortcuts. */
+export interface AnswerDocumentOptions {
+  caption?: string;
+  parseMode?: ParseMode;
+}
+
+/** Options of the photo shortcuts. */
+export interface AnswerPhotoOptions extends AnswerDocumentOptions {
+  /** An image shown in the chat before the photo is opened. */
+  preview?: InputFile;
+}
+
+/**
+ * A message in a chat the bot belongs to (`sendMessage` push, `getMessageById`, history items). Bound to the Api
+ * that produced it, so its shortcuts fill in the chat and message ids.
+ *
+ * @example
+ * router.message(async (message) => {
+ *   if (message.mention) await message.reply("You called?");
+ *   if (message.document) await message.document.download({ destPath: `./inbox/${message.document.name}` });
+ * });
+ */
+export class Message extends ApiEvent {
+  /** The wire method of this event. */
+  readonly method = "sendMessage" as const;
+  readonly messageId: string;
+  readonly chatId: string;
+  /** Unix time in milliseconds. */
+  readonly timestamp: number;
+  /** A {@link MessageType} value (or a newer server's number; its content is then `kind: "unknown"`). */
+  readonly type: number;
+  readonly author: MessageEnvelope["author"];
+  readonly box: MessageEnvelope["box"];
+  readonly isEdited: boolean;
+  readonly replyMessageId: string | null;
+  readonly content: MessageContent;
+
+  constructor(api: Api, envelope: MessageEnvelope) {
+    super(api);
+    this.messageId = envelope.messageId;
+    this.chatId = envelope.chatId;
+    this.timestamp = envelope.timestamp;
+    this.type = envelope.type;
+    this.author = envelope.author;
+    this.box = envelope.box;
+    this.isEdited = envelope.isEdited;
+    this.replyMessageId = envelope.replyMessageId;
+    this.content = envelope.content;
+  }
+
+  /** The author (same as `author`). */
+  get fromUser(): MessageEnvelope["author"] {
+    return this.author;
+  }
+
+  /** The envelope type (same as `type`). */
+  get contentType(): number {
+    return this.type;
+  }
+
+  /** The text of a plain text message, else `undefined`. */
+  get text(): string | undefined {
+    return this.content.kind === "text" ? this.content.text : undefined;
+  }
+
+  /** The parse mode of a plain text message as sent, else `undefined`. */
+  get parseMode(): string | undefined {
+    return this.content.kind === "text" ? this.content.parseMode : undefined;
+  }
+
+  /** Whether the text mentions the bot (HTML or Markdown mention of its id, any case or suffix) or `@all`. */
+  get mention(): boolean {
+    return this.text !== undefined && mentionsUser(this.text, this.api.meId);
+  }
+
+  /** A non-media file (not a photo, video, audio or sticker). */
+  get document(): Document | undefined {
+    return this.#attachment(Document);
+  }
+
+  /** An image attachment. */
+  get photo(): Photo | undefined {
+    return this.#attachment(Photo);
+  }
+
+  /** A video attachment. */
+  get video(): Video | undefined {
+    return this.#attachment(Video);
+  }
+
+  /** An audio attachment. */
+  get audio(): Audio | undefined {
+    return this.#attachment(Audio);
+  }
+
+  /** A sticker attachment. */
+  get sticker(): Sticker | undefined {
+    return this.#attachment(Sticker);
+  }
+
+  /** The forwarded message when it arrived as a nested envelope, else `undefined`. */
+  get forwarded(): Message | undefined {
+    return this.content.kind === "forwarded" && this.content.envelope !== null
+      ? new Message(this.api, this.content.envelope)
+      : undefined;
+  }
+
+  /** The content of a LOCATION message. */
+  get location(): LocationContent | undefined {
+    return this.content.kind === "location" ? this.content : undefined;
+  }
+
+  /** The content of a SURVEY message. */
+  get survey(): SurveyContent | undefined {
+    return this.content.kind === "survey" ? this.content : undefined;
+  }
+
+  /** The content of a system notice (participant added, title changed, …). */
+  get system(): SystemContent | undefined {
+    return this.content.kind === "system" ? this.content : undefined;
+  }
+
+  /**
+   * Sends a text to this chat. Parse mode defaults to HTML.
+   *
+   * @example
+   * await message.answer("<b>Done</b>");
+   */
+  answer(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    return this.api.sendMessage({ chatId: this.chatId, text, parseMode: options.parseMode ?? "html" });
+  }
+
+  /**
+   * Sends a text to this chat as a reply to this message. Parse mode defaults to HTML.
+   *
+   * @example
+   * await message.reply("On it.");
+   */
+  reply(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    return this.api.replyMessage({
+      chatId: this.chatId,
+      messageId: this.messageId,
+      text,
+      parseMode: options.parseMode ?? "html",
+    });
+  }
+
+  /**
+   * Forwards this message to another chat.
+   *
+   * @example
+   * await message.forward(opsChatId);
+   */
+  forward(chatId: string): Promise<ForwardMessageResponse> {
+    return this.api.forwardMessage({ chatId, messageId: this.messageId });
+  }
+
+  /**
+   * Sends this message's text, with its parse mode, to another chat as a new message. Only text messages can be
+   * copied; for anything else it resolves to `null` and sends nothing.
+   *
+   * @example
+   * await message.copyTo(archiveChatId);
+   */
+  async copyTo(chatId: string): Promise<SendMessageResponse | null> {
+    if (this.content.kind !== "text") return null;
+    return this.api.sendMessage({ chatId, text: this.content.text, parseMode: this.#copyParseMode() });
+  }
+
+  /**
+   * Sends a file to this chat.
+   *
+   * @example
+   * await message.answerDocument(new FSInputFile("report.pdf"), { caption: "The report" });
+   */
+  answerDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendDocument({ chatId: this.chatId, file, ...options });
+  }
+
+  /**
+   * Sends a photo to this chat.
+   *
+   * @example
+   * await message.answerPhoto(new FSInputFile("chart.png"), { preview: new FSInputFile("chart.webp") });
+   */
+  answerPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendPhoto({ chatId: this.chatId, file, ...options });
+  }
+
+  /**
+   * Sends a WebP sticker to this chat.
+   *
+   * @example
+   * await message.answerSticker(new FSInputFile("thumbs-up.webp"));
+   */
+  answerSticker(file: InputFile): Promise<SendFileResponse> {
+    return this.api.sendSticker({ chatId: this.chatId, file });
+  }
+
+  /**
+   * Sends a file to this chat as a reply to this message.
+   *
+   * @example
+   * await message.replyDocument(new FSInputFile("log.txt"));
+   */
+  replyDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendDocument({ chatId: this.chatId, file, replyMessageId: this.messageId, ...options });
+  }
+
+  /**
+   * Sends a photo to this chat as a reply to this message.
+   *
+   * @example
+   * await message.replyPhoto(new FSInputFile("chart.png"));
+   */
+  replyPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendPhoto({ chatId: this.chatId, file, replyMessageId: this.messageId, ...options });
+  }
+
+  /**
+   * Sends a WebP sticker to this chat as a reply to this message.
+   *
+   * @example
+   * await message.replySticker(new FSInputFile("ok.webp"));
+   */
+  replySticker(file: InputFile): Promise<SendFileResponse> {
+    return this.api.sendSticker({ chatId: this.chatId, file, replyMessageId: this.messageId });
+  }
+
+  /**
+   * Removes this message, for the bot only or (`forAll`) for everyone.
+   *
+   * @example
+   * await message.delete({ forAll: true });
+   */
+  delete(options: { forAll?: boolean } = {}): Promise<EmptyResponse> {
+    return this.api.removeMessage({ messageId: this.messageId, forAll: options.forAll ?? false });
+  }
+
+  /**
+   * Forwards this message to the bot's Favorites chat, or (`copy`) sends a copy of its text there. A copy of a
+   * message without text resolves to `null`.
+   *
+   * @example
+   * await message.saveToFavorites({ copy: true });
+   */
+  async saveToFavorites(options: { copy?: boolean } = {}): Promise<SendMessageResponse | null> {
+    const favorites = await this.api.meChat();
+    return options.copy ? this.copyTo(favorites) : this.forward(favorites);
+  }
+
+  #copyParseMode(): ParseMode {
+    const mode = this.parseMode;
+    return mode === "markdown" || mode === "html" ? mode : "text";
+  }
+
+  #attachment<T extends Attachment>(kind: new (api: Api, content: never) => T): T | undefined {
+    if (this.content.kind !== "attachment" || attachmentClassFor(this.content.mimeType) !== kind) return undefined;
+    return new kind(this.api, this.content as never);
+  }
+}
+

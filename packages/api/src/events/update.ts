@@ -1,0 +1,30 @@
+/** A server push as the transport hands it over: its wire `method`, frame `id` and raw `payload`. */
+export interface RawUpdate {
+  readonly method: string;
+  readonly id: number;
+  readonly payload: unknown;
+}
+
+/**
+ * A server push this SDK has no class for (an unknown method, or a known one whose payload does not have the
+ * documented shape). Nothing is dropped: the raw payload is kept for `router.event(method, …)` handlers.
+ *
+ * @example
+ * const event = api.parseUpdate({ method: "someFutureEvent", id: 7, payload: {} });
+ * if (event instanceof Update) console.log(event.method, event.payload);
+ */
+export class Update {
+  /** Frame type: always 1 (a request from the server). */
+  readonly type = 1 as const;
+  /** The wire method name. */
+  readonly method: string;
+  /** The frame id the server chose. */
+  readonly id: number;
+  /** The payload exactly as received. */
+  readonly payload: unknown;
+  constructor(raw: RawUpdate) {
+    this.method = raw.method;
+    this.id = raw.id;
+    this.payload = raw.payload;
+  }
+}

@@ -1,0 +1,38 @@
+/*
+ * Mentions arrive as HTML anchors (`<a href="trueconf:id">`) from TrueConf clients and may be written as
+ * Markdown links (`[Name](trueconf:id)`) by bots. The id may carry an instance (`/80830e3b`), a query
+ * (`?k=v`) or a profile action (`&do=profile`), and case may differ from the id `auth` returned.
+ */
+const htmlMention = /href\s*=\s*(["'])trueconf:([^"']+)\1/gi;
+const markdownMention = /\]\(\s*trueconf:([^)\s]+)\s*\)/gi;
+const allMention = /(^|[\s>(])@all(?![\w@.-])/i;
+
+/** Cuts `/instance`, `?query` and `&action` off an id and lower-cases it, so ids compare by identity. */
+export function normalizeUserId(id: string): string {
+  const end = id.search(/[/?&#]/);
+  return (end === -1 ? id : id.slice(0, end)).trim().toLowerCase();
+}
+
+/** Every TrueConf ID mentioned in `text`, normalised with {@link normalizeUserId}. */
+export function mentionedUserIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(htmlMention)) ids.push(normalizeUserId(decodeEntities(match[2] ?? "")));
+  for (const match of text.matchAll(markdownMention)) ids.push(normalizeUserId(match[1] ?? ""));
+  return ids;
+}
+
+/**
+ * Whether `text` mentions `userId` (the bot) or everyone (`@all` as a word). A mentioned id without a domain
+ * matches the login part of `userId`.
+ */
+export function mentionsUser(text: string, userId: string | undefined): boolean {
+  if (allMention.test(text)) return true;
+  if (userId === undefined || userId === "") return false;
+  const me = normalizeUserId(userId);
+  const myLogin = me.split("@")[0];
+  return mentionedUserIds(text).some((id) => id === me || (!id.includes("@") && id === myLogin));
+}
+
+function decodeEntities(value: string): string {
+  return value.replace(/&amp;/g, "&").replace(/&#64;/g, "@");
+}

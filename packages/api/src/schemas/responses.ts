@@ -1,0 +1,177 @@
+import * as v from "valibot";
+import { idSchema, nullableString, roleSchema } from "./common.js";
+import { chatSchema } from "./chat.js";
+import { envelopeSchema } from "./envelope.js";
+
+/*
+ * One schema per response payload. Objects are loose (extra keys such as `errorCode: 0` are fine) and the
+ * output keeps only the documented fields, camelCase as on the wire.
+ */
+
+/** `sendMessage`, `forwardMessage`, `sendSurvey`. */
+export const sentMessageSchema = v.pipe(
+  v.looseObject({ chatId: idSchema, messageId: idSchema, timestamp: v.number() }),
+  v.transform(({ chatId, messageId, timestamp }) => ({ chatId, messageId, timestamp })),
+);
+/** Result of `sendMessage` / `replyMessage`. */
+export type SendMessageResponse = v.InferOutput<typeof sentMessageSchema>;
+/** Result of `forwardMessage`. */
+export type ForwardMessageResponse = SendMessageResponse;
+/** Result of `sendSurvey`. */
+export type SendSurveyResponse = SendMessageResponse;
+
+/** `editMessage`, `editSurvey`. */
+export const editedMessageResponseSchema = v.pipe(
+  v.looseObject({ messageId: idSchema, timestamp: v.number() }),
+  v.transform(({ messageId, timestamp }) => ({ messageId, timestamp })),
+);
+/** Result of `editMessage`. */
+export type EditMessageResponse = v.InferOutput<typeof editedMessageResponseSchema>;
+/** Result of `editSurvey`. */
+export type EditSurveyResponse = EditMessageResponse;
+
+/** Methods that answer with nothing but success (`{}`). */
+export const emptySchema = v.pipe(
+  v.looseObject({}),
+  v.transform((): Record<never, never> => ({})),
+);
+/** Result of methods the server answers with an empty object (`removeMessage`, `removeChat`, …). */
+export type EmptyResponse = v.InferOutput<typeof emptySchema>;
+
+/** `createP2PChat`, `createGroupChat`, `createChannel`, `createFavoritesChat`. */
+export const chatIdSchema = v.pipe(
+  v.looseObject({ chatId: idSchema }),
+  v.transform(({ chatId }) => ({ chatId })),
+);
+/** Result of the chat-creating methods. */
+export type CreateChatResponse = v.InferOutput<typeof chatIdSchema>;
+
+/** `getChatHistory`. */
+export const chatHistorySchema = v.pipe(
+  v.looseObject({ count: v.optional(v.number()), chatId: idSchema, messages: v.optional(v.array(envelopeSchema), []) }),
+  v.transform(({ count, chatId, messages }) => ({ count: count ?? messages.length, chatId, messages })),
+);
+
+/** `getChats`: a bare array (real server) or `{ chats: [...] }` (also accepted by the Python SDK). */
+export const chatsSchema = v.pipe(
+  v.union([v.array(chatSchema), v.looseObject({ chats: v.array(chatSchema) })]),
+  v.transform((value) => ({ chats: Array.isArray(value) ? value : value.chats })),
+);
+/** Result of `getChats`. */
+export type GetChatsResponse = v.InferOutput<typeof chatsSchema>;
+
+/** `getChatParticipants`. */
+export const participantsSchema = v.pipe(
+  v.looseObject({
+    participants: v.array(
+      v.pipe(
+        v.looseObject({ userId: idSchema, role: roleSchema }),
+        v.transform(({ userId, role }) => ({ userId, role })),
+      ),
+    ),
+  }),
+  v.transform(({ participants }) => ({ participants })),
+);
+/** Result of `getChatParticipants`. `role` is a `ChatParticipantRole` (or a newer server's string). */
+export type GetChatParticipantsResponse = v.InferOutput<typeof participantsSchema>;
+
+/** `getChatParticipant`. */
+export const participantSchema = v.pipe(
+  v.looseObject({ userId: idSchema, role: roleSchema, type: v.optional(v.number(), 1) }),
+  v.transform(({ userId, role, type }) => ({ userId, role, type })),
+);
+/** Result of `getChatParticipant`; `type` is an `EnvelopeAuthorType`. */
+export type GetChatParticipantResponse = v.InferOutput<typeof participantSchema>;
+
+/** `hasChatParticipant`, `subscribeFileProgress`, `unsubscribeFileProgress`. */
+export const resultFlagSchema = v.pipe(
+  v.looseObject({ result: v.boolean() }),
+  v.transform(({ result }) => ({ result })),
+);
+/** Result of `hasChatParticipant` and the file-progress subscriptions. */
+export type ResultResponse = v.InferOutput<typeof resultFlagSchema>;
+
+/** `editChatTitle`. */
+export const editChatTitleSchema = v.pipe(
+  v.looseObject({ chatId: idSchema, timestamp: v.optional(v.number()) }),
+  v.transform(({ chatId, timestamp }) => ({ chatId, timestamp })),
+);
+/** Result of `editChatTitle`. */
+export type EditChatTitleResponse = v.InferOutput<typeof editChatTitleSchema>;
+
+/** `getUserDisplayName`. */
+export const displayNameSchema = v.pipe(
+  v.looseObject({ displayName: v.string() }),
+  v.transform(({ displayName }) => ({ displayName })),
+);
+/** Result of `getUserDisplayName`. */
+export type GetUserDisplayNameResponse = v.InferOutput<typeof displayNameSchema>;
+
+/** `uploadFile` (the WebSocket half of an upload). */
+export const uploadTaskSchema = v.pipe(
+  v.looseObject({ uploadTaskId: idSchema }),
+  v.transform(({ uploadTaskId }) => ({ uploadTaskId })),
+);
+
+/** `sendFile`. */
+export const sentFileSchema = v.pipe(
+  v.looseObject({ chatId: idSchema, messageId: idSchema, timestamp: v.number(), fileId: v.optional(v.string()) }),
+  v.transform(({ chatId, messageId, timestamp, fileId }) => ({ chatId, messageId, timestamp, fileId: fileId ?? null })),
+);
+/** Result of `sendDocument`, `sendPhoto`, `sendSticker`. */
+export type SendFileResponse = v.InferOutput<typeof sentFileSchema>;
+
+const previewSchema = v.pipe(
+  v.looseObject({
+    name: v.optional(v.string(), ""),
+    size: v.optional(v.number(), 0),
+    mimeType: v.optional(v.string(), ""),
+    downloadUrl: nullableString,
+  }),
+  v.transform(({ name, size, mimeType, downloadUrl }) => ({ name, size, mimeType, downloadUrl })),
+);
+
+/** `getFileInfo`; the file id is read from `fileId` (newer servers) or `infoHash` (older ones). */
+export const fileInfoSchema = v.pipe(
+  v.looseObject({
+    name: v.string(),
+    size: v.number(),
+    mimeType: v.optional(v.string(), ""),
+    readyState: v.pipe(v.number(), v.integer()),
+    fileId: v.optional(v.string()),
+    infoHash: v.optional(v.string()),
+    downloadUrl: nullableString,
+    previews: v.nullish(v.array(previewSchema)),
+  }),
+  v.check((f) => typeof (f.fileId ?? f.infoHash) === "string", "fileId or infoHash is required"),
+  v.transform(({ name, size, mimeType, readyState, fileId, infoHash, downloadUrl, previews }) => ({
+    name,
+    size,
+    mimeType,
+    /** A `FileReadyState` value. */
+    readyState,
+    fileId: (fileId ?? infoHash) as string,
+    downloadUrl,
+    previews: previews ?? null,
+  })),
+);
+/** Result of `getFileInfo`. `downloadUrl` is `null` until the file is READY. */
+export type GetFileInfoResponse = v.InferOutput<typeof fileInfoSchema>;
+/** One preview image of a file. */
+export type FilePreview = NonNullable<GetFileInfoResponse["previews"]>[number];
+
+/** `getFileUploadLimits` (response and push): `null` means "no limit" / "no filter". */
+export const uploadLimitsSchema = v.pipe(
+  v.looseObject({
+    maxSize: v.nullish(v.number()),
+    extensions: v.nullish(
+      v.pipe(
+        v.looseObject({ mode: v.picklist(["allow", "block"]), list: v.array(v.string()) }),
+        v.transform(({ mode, list }) => ({ mode, list })),
+      ),
+    ),
+  }),
+  v.transform(({ maxSize, extensions }) => ({ maxSize: maxSize ?? null, extensions: extensions ?? null })),
+);
+/** Result of `getFileInfoUploadLimits`: the administrator's upload limits. */
+export type GetFileUploadLimitsResponse = v.InferOutput<typeof uploadLimitsSchema>;

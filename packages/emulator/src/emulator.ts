@@ -1,0 +1,363 @@
+import { createServer as createHttpServer, type RequestListener, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { EmulatorConfigError } from "./errors.js";
+import { EventFanout } from "./event-fanout.js";
+import { Faults } from "./faults.js";
+import { FrameHandler } from "./frame-handler.js";
+import { FrameLog, type FrameRecord } from "./frame-log.js";
+import { createHttpListener } from "./http-routes.js";
+import { TokenSigner } from "./jwt.js";
+import type { ProtocolOptions } from "./protocol-options.js";
+import { resolveProtocolOptions } from "./protocol-options-check.js";
+import type { Session, SessionInfo } from "./session.js";
+import { ChangeWaiters, type WaitCheck } from "./wait-for.js";
+import { WebSocketEndpoint } from "./websocket-endpoint.js";
+import type { Human } from "./world/human.js";
+import { type SeededWorld, seedWorld, World } from "./world/world.js";
+
+/** Options of {@link Emulator.start}. */
+export interface EmulatorOptions {
+  /** Interface to listen on; default "127.0.0.1". */
+  host?: string;
+  /** TCP port; default 0 (a free port, see {@link Emulator.port}). */
+  port?: number;
+  /** Serve https and wss with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** The domain of user ids and `product.display_name`; default "emulator.local". */
+  serverName?: string;
+  /** `product.version` of `GET /api/v4/server`; default "5.5.3". */
+  serverVersion?: string;
+  /** Create the default world (bot "bot"/"bot-password", users alice, bob, carol); default true. */
+  seed?: boolean;
+  /** Every UNKNOWN/DISAGREEMENT of the protocol as a switch; unset keys keep their defaults. */
+  protocol?: Partial<ProtocolOptions>;
+  /** Where uploaded files are stored; default a fresh temporary directory, removed by `stop()`. */
+  storageDir?: string;
+}
+
+/** How long `stop()` waits for clients to finish the close handshake before cutting them off. */
+const closeGraceMs = 500;
+const defaultWaitMs = 5000;
+
+function checkOptions(options: EmulatorOptions): void {
+  if (options.host !== undefined && (typeof options.host !== "string" || options.host === "")) {
+    throw new EmulatorConfigError("host must be a non-empty string");
+  }
+  if (
+    options.port !== undefined &&
+    (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+  ) {
+    throw new EmulatorConfigError(`port must be an integer from 0 to 65535, got ${String(options.port)}`);
+  }
+  if (options.serverName !== undefined && !/^[^\s@/]+$/.test(options.serverName)) {
+    throw new EmulatorConfigError("serverName must be a non-empty domain without spaces, '@' or '/'");
+  }
+  if (
+    options.serverVersion !== undefined &&
+    (typeof options.serverVersion !== "string" || options.serverVersion === "")
+  ) {
+    throw new EmulatorConfigError("serverVersion must be a non-empty string");
+  }
+  if (options.tls !== undefined && (!options.tls.key || !options.tls.cert)) {
+    throw new EmulatorConfigError("tls needs both key and cert");
+  }
+}
+
+/** An https server; a key or certificate Node cannot load becomes a typed error that names neither. */
+function createTlsServer(tls: NonNullable<EmulatorOptions["tls"]>, listener: RequestListener): Server {
+  try {
+    return createHttpsServer({ key: tls.key, cert: tls.cert }, listener);
+  } catch (error) {
+    throw new EmulatorConfigError("tls key or certificate could not be loaded (expected PEM)", {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * A local TrueConf Server stand-in: OAuth, server info, files over HTTP and the chat-bot WebSocket, backed by an
+ * in-memory world you can build, act in, watch and disturb.
+ *
+ * @example
+ * const emu = await Emulator.start();
+ * const chatId = emu.createChat({ type: "p2p", owner: "alice", participants: ["bot"] });
+ * await emu.as("alice").send(chatId, "hello");      // every bot session gets a sendMessage event
+ * await emu.waitForRequest("sendMessage");          // the bot answered
+ * console.log(emu.transcript());
+ * await emu.stop();
+ */
+export class Emulator {
+  /** Fault injection knobs; see {@link Faults}. */
+  readonly faults: Faults;
+  /** The domain of user ids. */
+  readonly serverName: string;
+  /** What the default seed created (bot, users, chats); undefined with `seed: false`. */
+  readonly seeded: SeededWorld | undefined;
+  readonly #server: Server;
+  readonly #world: World;
+  readonly #log: FrameLog;
+  readonly #waiters: ChangeWaiters;
+  readonly #signer: TokenSigner;
+  readonly #endpoint: WebSocketEndpoint;
+  readonly #protocol: ProtocolOptions;
+  readonly #scheme: "http" | "https";
+  readonly #host: string;
+  /** Per method, how many logged requests `waitForRequest` has already handed out. */
+  readonly #consumedRequests = new Map<string, number>();
+  readonly #unsubscribeWorld: () => void;
+  #port = 0;
+  #stopping: Promise<void> | undefined;
+
+  private constructor(options: EmulatorOptions) {
+    checkOptions(options);
+    this.#protocol = resolveProtocolOptions(options.protocol);
+    this.serverName = options.serverName ?? "emulator.local";
+    this.#host = options.host ?? "127.0.0.1";
+    this.#scheme = options.tls === undefined ? "http" : "https";
+    this.#waiters = new ChangeWaiters();
+    const changed = () => this.#waiters.notify();
+    this.#log = new FrameLog(changed);
+    this.#signer = new TokenSigner();
+    // Sessions exist before the endpoint does: seeding the world already pushes events (to nobody yet).
+    const sessionList: Session[] = [];
+    const sessions = () => sessionList;
+    this.faults = new Faults(
+      { sessions, stallReadiness: (on) => this.#world.stallReadiness(on) },
+      () => this.#signer.lastSerial,
+    );
+    const fanout = new EventFanout(sessions, this.faults, changed);
+    this.#world = new World({
+      serverName: this.serverName,
+      protocol: this.#protocol,
+      sink: fanout,
+      ...(options.storageDir === undefined ? {} : { storageDir: options.storageDir }),
+    });
+    this.#unsubscribeWorld = this.#world.onChange(changed);
+    this.seeded = (options.seed ?? true) ? seedWorld(this.#world) : undefined;
+    const handler = new FrameHandler({
+      world: this.#world,
+      protocol: this.#protocol,
+      faults: this.faults,
+      signer: this.#signer,
+      fanout,
+      log: this.#log,
+      changed,
+    });
+    this.#endpoint = new WebSocketEndpoint({
+      sessions: sessionList,
+      faults: this.faults,
+      handler,
+      log: this.#log,
+      changed,
+    });
+    const listener = createHttpListener({
+      world: this.#world,
+      faults: this.faults,
+      signer: this.#signer,
+      protocol: this.#protocol,
+      serverVersion: options.serverVersion ?? "5.5.3",
+    });
+    this.#server =
+      options.tls === undefined ? createHttpServer(listener) : createTlsServer(options.tls, listener);
+    this.#server.on("upgrade", (req, socket, head) => this.#endpoint.upgrade(req, socket, head));
+  }
+
+  /**
+   * Starts an emulator and resolves once it listens.
+   *
+   * @example
+   * const emu = await Emulator.start({ protocol: { roleFormat: "number" } });
+   */
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const emulator = new Emulator(options);
+    await emulator.#listen(options.port ?? 0);
+    return emulator;
+  }
+
+  async #listen(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: NodeJS.ErrnoException) => {
+        reject(
+          new EmulatorConfigError(`cannot listen on ${this.#host}:${port} (${error.code ?? error.message})`, {
+            cause: error,
+          }),
+        );
+      };
+      this.#server.once("error", fail);
+      this.#server.listen(port, this.#host, () => {
+        this.#server.off("error", fail);
+        resolve();
+      });
+    });
+    this.#port = (this.#server.address() as AddressInfo).port;
+    this.#world.setBaseUrl(this.httpUrl);
+  }
+
+  /** The port the emulator listens on. */
+  get port(): number {
+    return this.#port;
+  }
+
+  /** Base URL of the HTTP endpoints, e.g. "http://127.0.0.1:40123". */
+  get httpUrl(): string {
+    const host = this.#host.includes(":") ? `[${this.#host}]` : this.#host;
+    return `${this.#scheme}://${host}:${this.#port}`;
+  }
+
+  /** URL of the chat-bot WebSocket, e.g. "ws://127.0.0.1:40123/websocket/chat_bot/". */
+  get wsUrl(): string {
+    return `${this.httpUrl.replace(/^http/, "ws")}/websocket/chat_bot/`;
+  }
+
+  /** Closes every socket (clients see 1001), stops listening and removes stored files. Safe to call twice. */
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      this.faults.reset();
+      await this.#endpoint.close(closeGraceMs);
+      await new Promise<void>((resolve) => {
+        this.#server.close(() => resolve());
+        this.#server.closeAllConnections();
+      });
+      this.#unsubscribeWorld();
+      await this.#world.dispose();
+    })();
+    return this.#stopping;
+  }
+
+  // ---- world building (delegated to the world) ----
+
+  /**
+   * Adds a bot account that can log in over OAuth and WebSocket.
+   *
+   * @example
+   * const { userId } = emu.addBot({ login: "helper", password: "s3cret" }); // "helper@emulator.local"
+   */
+  addBot(options: { login: string; password: string; displayName?: string }): ReturnType<World["addBot"]> {
+    return this.#world.addBot(options);
+  }
+
+  /** Adds a human user (who acts through {@link Emulator.as}). */
+  addUser(options: { login: string; displayName?: string }): ReturnType<World["addUser"]> {
+    return this.#world.addUser(options);
+  }
+
+  /**
+   * Issues a real JWT for a bot account that `auth` accepts, without the OAuth round trip.
+   * `expiresInSeconds` defaults to the `tokenLifetimeSeconds` protocol option; 0 or less gives an expired token.
+   *
+   * @example
+   * const token = emu.issueToken("bot", { expiresInSeconds: -1 }); // `auth` answers 203
+   */
+  issueToken(login: string, options: { expiresInSeconds?: number } = {}): string {
+    if (typeof login !== "string" || login === "") throw new EmulatorConfigError("issueToken needs a login");
+    const userId = login.includes("@") ? login : `${login}@${this.serverName}`;
+    if (!this.#world.isBot(userId)) throw new EmulatorConfigError(`"${login}" is not a bot account`);
+    const lifetime = options.expiresInSeconds ?? this.#protocol.tokenLifetimeSeconds;
+    if (!Number.isFinite(lifetime)) throw new EmulatorConfigError("expiresInSeconds must be a finite number");
+    return this.#signer.issue(userId, lifetime).token;
+  }
+
+  /**
+   * Creates a chat; users may be logins or full user ids.
+   *
+   * @example
+   * const chatId = emu.createChat({ type: "group", title: "Ops", owner: "alice", participants: ["bot", "bob"] });
+   */
+  createChat(options: Parameters<World["createChat"]>[0]): string {
+    return this.#world.createChat(options);
+  }
+
+  /** Changes the upload limits and pushes `getFileUploadLimits` to every bot session. */
+  setUploadLimits(limits: Parameters<World["setUploadLimits"]>[0]): void {
+    this.#world.setUploadLimits(limits);
+  }
+
+  /** Acts as a simulated human; every action produces the events a real server would push. */
+  as(user: string): Human {
+    return this.#world.as(user);
+  }
+
+  /** Lets a "still uploading" file progress in `steps` (uploadFileProgress to subscribers) and become READY. */
+  finishUpload(fileId: string, options: { steps?: number } = {}): ReturnType<World["finishUpload"]> {
+    return this.#world.finishUpload(fileId, options);
+  }
+
+  /** A chat as the world holds it, or undefined. */
+  chat(chatId: string): ReturnType<World["chat"]> {
+    return this.#world.chat(chatId);
+  }
+
+  /** The chat's messages as a human member sees them (the bot's own messages included). */
+  messages(chatId: string): ReturnType<World["messages"]> {
+    return this.#world.messages(chatId);
+  }
+
+  // ---- observation ----
+
+  /** Every WebSocket connection so far, open or closed. */
+  get sessions(): SessionInfo[] {
+    return this.#endpoint.sessions.map((session) => session.info());
+  }
+
+  /** Every frame in and out, in order. */
+  get frames(): FrameRecord[] {
+    return this.#log.records;
+  }
+
+  /**
+   * Client requests (`type: 1` frames from clients), optionally of one method.
+   *
+   * @example
+   * expect(emu.requests("sendMessage")).toHaveLength(1); // no duplicated write after a reconnect
+   */
+  requests(method?: string): FrameRecord[] {
+    return this.#log.requests(method);
+  }
+
+  /** A readable log, one line a frame; `auth` tokens are replaced by "[redacted]". */
+  transcript(): string {
+    return this.#log.transcript();
+  }
+
+  /**
+   * Resolves with the first truthy value of `check`, re-evaluated on every frame and world change.
+   * Rejects with {@link WaitTimeoutError} after `timeout` ms (default 5000).
+   *
+   * @example
+   * await emu.waitFor(() => emu.sessions.some((s) => s.authorized));
+   */
+  waitFor<T>(check: WaitCheck<T>, options: { timeout?: number } = {}): Promise<T> {
+    if (typeof check !== "function") throw new EmulatorConfigError("waitFor needs a check function");
+    return this.#waiters.waitFor(check, this.#timeout(options.timeout), "the awaited condition");
+  }
+
+  /**
+   * The next client request of `method` that no earlier `waitForRequest` returned (already logged ones first).
+   *
+   * @example
+   * const record = await emu.waitForRequest("sendMessage", { timeout: 1000 });
+   * record.frame?.payload; // what the bot sent
+   */
+  waitForRequest(method: string, options: { timeout?: number } = {}): Promise<FrameRecord> {
+    if (typeof method !== "string" || method === "")
+      throw new EmulatorConfigError("waitForRequest needs a method");
+    return this.#waiters.waitFor(
+      () => {
+        const consumed = this.#consumedRequests.get(method) ?? 0;
+        const record = this.#log.requestAt(method, consumed);
+        if (record !== undefined) this.#consumedRequests.set(method, consumed + 1);
+        return record;
+      },
+      this.#timeout(options.timeout),
+      `a "${method}" request`,
+    );
+  }
+
+  #timeout(timeout: number | undefined): number {
+    const value = timeout ?? defaultWaitMs;
+    if (!Number.isFinite(value) || value < 0)
+      throw new EmulatorConfigError("timeout must be a finite number >= 0");
+    return value;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Faults } from "./faults.js";
+import type { Session, UnreadEntry } from "./session.js";
+import type { EventSink } from "./world/world-contract.js";
+
+/** Envelope types below this are system envelopes (participant added, title changed…, PROTOCOL.md 5.3). */
+const firstUserEnvelopeType = 200;
+
+function isSystemEnvelope(method: string, payload: Record<string, unknown>): boolean {
+  return method === "sendMessage" && typeof payload.type === "number" && payload.type < firstUserEnvelopeType;
+}
+
+/**
+ * Delivers world events to every authorised session of the bot account they concern, honouring each session's
+ * `receiveSystemMessageEnvelopes` flag, and keeps the `sendMessage` events that no session of the account has
+ * acked yet so that a later `auth` with `receiveUnread` can deliver them again.
+ */
+export class EventFanout implements EventSink {
+  readonly #sessions: () => readonly Session[];
+  readonly #faults: Faults;
+  readonly #changed: () => void;
+  /** Per account, the sendMessage events nobody acked, in the order they happened. */
+  readonly #unread = new Map<string, Set<UnreadEntry>>();
+
+  constructor(sessions: () => readonly Session[], faults: Faults, changed: () => void) {
+    this.#sessions = sessions;
+    this.#faults = faults;
+    this.#changed = changed;
+  }
+
+  push(userId: string, method: string, payload: Record<string, unknown>): void {
+    let entry: UnreadEntry | undefined;
+    if (method === "sendMessage") {
+      entry = { userId, payload };
+      let unread = this.#unread.get(userId);
+      if (unread === undefined) {
+        unread = new Set();
+        this.#unread.set(userId, unread);
+      }
+      unread.add(entry);
+    }
+    const system = isSystemEnvelope(method, payload);
+    for (const session of this.#sessions()) {
+      if (session.userId !== userId || !session.open) continue;
+      if (system && !session.flags.receiveSystemMessageEnvelopes) continue;
+      session.sendEvent(method, payload, entry, this.#faults.eventDelivery);
+    }
+    this.#changed();
+  }
+
+  /** A session acked a server request; a `sendMessage` it carried is no longer unread. */
+  acknowledged(entry: UnreadEntry): void {
+    this.#unread.get(entry.userId)?.delete(entry);
+  }
+
+  /** Delivers again, to this session only, every `sendMessage` of its account that nobody acked. */
+  redeliverUnread(session: Session): void {
+    if (session.userId === undefined) return;
+    const unread = this.#unread.get(session.userId);
+    if (unread === undefined) return;
+    for (const entry of [...unread]) {
+      if (isSystemEnvelope("sendMessage", entry.payload) && !session.flags.receiveSystemMessageEnvelopes)
+        continue;
+      session.sendEvent("sendMessage", entry.payload, entry, this.#faults.eventDelivery);
+    }
+  }
+
+  /** How many `sendMessage` events of the account nobody acked yet. */
+  unreadCount(userId: string): number {
+    return this.#unread.get(userId)?.size ?? 0;
+  }
+}

@@ -1,0 +1,186 @@
+import type { EventFanout } from "./event-fanout.js";
+import type { Faults } from "./faults.js";
+import type { FrameLog } from "./frame-log.js";
+import type { TokenSigner } from "./jwt.js";
+import type { ProtocolOptions } from "./protocol-options.js";
+import type { Session } from "./session.js";
+import type { MethodResult, WorldApi } from "./world/world-contract.js";
+
+/** Error codes of PROTOCOL.md 7.2 that the connection layer itself produces. */
+const ErrorCode = {
+  NOT_AUTHORIZED: 200,
+  INVALID_CREDENTIALS: 201,
+  CREDENTIALS_EXPIRED: 203,
+  UNSUPPORTED_CREDENTIALS: 204,
+  INTERNAL_ERROR: 300,
+  UNKNOWN_MESSAGE: 307,
+} as const;
+
+const descriptions: Record<number, string> = {
+  [ErrorCode.NOT_AUTHORIZED]: "Not authorized",
+  [ErrorCode.INVALID_CREDENTIALS]: "Invalid credentials",
+  [ErrorCode.CREDENTIALS_EXPIRED]: "Credentials expired",
+  [ErrorCode.UNSUPPORTED_CREDENTIALS]: "Unsupported credentials",
+  [ErrorCode.INTERNAL_ERROR]: "Internal server error",
+  [ErrorCode.UNKNOWN_MESSAGE]: "Unknown message",
+};
+
+function failure(
+  errorCode: number,
+  errorDescription = descriptions[errorCode] ?? "Forced failure",
+): MethodResult {
+  return { errorCode, errorDescription };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isFrameId(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff;
+}
+
+/** Everything the frame handler works with. */
+export interface FrameHandlerParts {
+  world: WorldApi;
+  protocol: ProtocolOptions;
+  faults: Faults;
+  signer: TokenSigner;
+  fanout: EventFanout;
+  log: FrameLog;
+  /** Re-evaluates waits: an ack changes session state after its frame was logged. */
+  changed: () => void;
+}
+
+/**
+ * Reads client frames of one emulator: acks, `auth`, the 200-before-auth rule, request faults, and routing of
+ * every other request to the world. Garbage from a client is logged and skipped, never fatal.
+ */
+export class FrameHandler {
+  readonly #parts: FrameHandlerParts;
+
+  constructor(parts: FrameHandlerParts) {
+    this.#parts = parts;
+  }
+
+  /** Handles one text frame received on `session`. */
+  receive(session: Session, raw: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    const frame = isRecord(parsed) ? parsed : undefined;
+    this.#parts.log.append(session.id, "in", raw, frame);
+    if (frame === undefined || !isFrameId(frame.id)) return;
+    if (frame.type === 2) {
+      const entry = session.acknowledge(frame.id);
+      if (entry !== undefined) this.#parts.fanout.acknowledged(entry);
+      this.#parts.changed();
+      return;
+    }
+    if (frame.type !== 1) return;
+    const id = frame.id;
+    if (typeof frame.method !== "string" || frame.method === "") {
+      this.#respond(session, id, failure(ErrorCode.UNKNOWN_MESSAGE, "Request without a method"));
+      return;
+    }
+    void this.#request(session, id, frame.method, frame.payload ?? {});
+  }
+
+  async #request(session: Session, id: number, method: string, payload: unknown): Promise<void> {
+    const { faults } = this.#parts;
+    if (faults.takeSilence(method)) return;
+    const forced = faults.takeFailure(method);
+    let result: MethodResult;
+    let afterAuth = false;
+    if (forced !== undefined) {
+      result = failure(forced);
+    } else if (method === "auth") {
+      result = this.#auth(session, payload);
+      afterAuth = "payload" in result;
+    } else if (!session.authorized || session.userId === undefined) {
+      result = failure(ErrorCode.NOT_AUTHORIZED);
+    } else if (faults.expiresRequests(session.tokenSerial)) {
+      result = failure(ErrorCode.CREDENTIALS_EXPIRED);
+    } else {
+      result = await this.#callWorld(session.userId, method, payload);
+    }
+    const delay = faults.responseDelay(method);
+    const answer = () => {
+      this.#respond(session, id, result);
+      if (afterAuth) this.#afterAuth(session);
+    };
+    if (delay > 0) setTimeout(answer, delay);
+    else answer();
+  }
+
+  async #callWorld(userId: string, method: string, payload: unknown): Promise<MethodResult> {
+    try {
+      return await this.#parts.world.handle(userId, method, payload);
+    } catch {
+      // The world promises never to throw; if it does anyway, the client still gets an answer.
+      return failure(ErrorCode.INTERNAL_ERROR);
+    }
+  }
+
+  #auth(session: Session, payload: unknown): MethodResult {
+    const { world, signer, faults, protocol } = this.#parts;
+    if (!isRecord(payload) || typeof payload.token !== "string")
+      return failure(ErrorCode.INVALID_CREDENTIALS);
+    if (payload.tokenType !== undefined && payload.tokenType !== "JWT")
+      return failure(ErrorCode.UNSUPPORTED_CREDENTIALS);
+    const verdict = signer.verify(payload.token);
+    if ("problem" in verdict) {
+      return failure(
+        verdict.problem === "expired" ? ErrorCode.CREDENTIALS_EXPIRED : ErrorCode.INVALID_CREDENTIALS,
+      );
+    }
+    const serial = Number(verdict.claims.jti);
+    if (faults.isTokenExpired(serial)) return failure(ErrorCode.CREDENTIALS_EXPIRED);
+    const userId = verdict.claims.sub;
+    if (!world.isBot(userId)) return failure(ErrorCode.INVALID_CREDENTIALS);
+    session.userId = userId;
+    session.tokenSerial = serial;
+    session.flags = {
+      receiveUnread: payload.receiveUnread === true,
+      receiveSystemMessageEnvelopes: payload.receiveSystemMessageEnvelopes === true,
+    };
+    const result: Record<string, unknown> = {
+      userId: protocol.userIdInstanceSuffix ? `${userId}/${session.instance}` : userId,
+    };
+    if (protocol.authConnectionId) result.connectionId = session.connectionId;
+    return { payload: result };
+  }
+
+  /** What follows a successful `auth` once its response is out: optional limits push, then unread messages. */
+  #afterAuth(session: Session): void {
+    const { world, protocol, fanout, faults } = this.#parts;
+    if (session.userId === undefined) return;
+    if (protocol.pushLimitsAfterAuth) {
+      void Promise.resolve(world.handle(session.userId, "getFileUploadLimits", {})).then((limits) => {
+        if ("payload" in limits && isRecord(limits.payload)) {
+          session.sendEvent("getFileUploadLimits", limits.payload, undefined, faults.eventDelivery);
+        }
+        if (session.flags.receiveUnread) fanout.redeliverUnread(session);
+      });
+      return;
+    }
+    if (session.flags.receiveUnread) fanout.redeliverUnread(session);
+  }
+
+  #respond(session: Session, id: number, result: MethodResult): void {
+    const { protocol } = this.#parts;
+    let payload: Record<string, unknown> | unknown[];
+    if ("payload" in result) {
+      payload = result.payload;
+      if (protocol.successErrorCode && !Array.isArray(payload)) payload = { ...payload, errorCode: 0 };
+    } else {
+      payload = protocol.errorDescriptions
+        ? { errorCode: result.errorCode, errorDescription: result.errorDescription }
+        : { errorCode: result.errorCode };
+    }
+    session.send({ type: 2, id, payload });
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { worldFixture } from "./world-fixture.js";
+
+const survey = {
+  url: "https://emulator.local/webtools/survey",
+  appVersion: 1,
+  path: "lunch_poll",
+  title: "Team lunch on Friday?",
+  description: "{{Survey}}",
+  buttonText: "{{Go to survey}}",
+  secret: "0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
+  alt: "📊 <a href='https://emulator.local/webtools/survey?id=lunch_poll'>Team lunch on Friday?</a>",
+};
+
+describe("sendSurvey and editSurvey", () => {
+  it("posts a survey (204) and edits its title, keeping url, appVersion and secret", () => {
+    const f = worldFixture();
+    const { groupChatId } = f.seeded;
+    const sent = f.ok("sendSurvey", { chatId: groupChatId, replyMessageId: null, content: survey });
+    expect(Object.keys(sent).sort()).toEqual(["chatId", "messageId", "timestamp"]);
+    expect(f.eventsOf("sendMessage").at(-1)).toMatchObject({ type: 204, content: survey });
+    const edited = f.ok("editSurvey", {
+      messageId: sent.messageId,
+      content: {
+        path: "lunch_poll",
+        title: "Lunch (closes Friday)",
+        description: "{{Anonymous survey}}",
+        buttonText: "{{Go to survey}}",
+        alt: "x",
+      },
+    });
+    expect(Object.keys(edited).sort()).toEqual(["messageId", "timestamp"]);
+    expect(f.ok("getMessageById", { messageId: sent.messageId })).toMatchObject({
+      isEdited: true,
+      content: { ...survey, title: "Lunch (closes Friday)", description: "{{Anonymous survey}}", alt: "x" },
+    });
+    expect(f.eventsOf("editMessage").at(-1)).toMatchObject({
+      messageId: sent.messageId,
+      content: { title: "Lunch (closes Friday)" },
+    });
+  });
+
+  it("refuses surveys without url or title (300), editing a non-survey (302), unknown messages (306)", () => {
+    const f = worldFixture();
+    const { groupChatId } = f.seeded;
+    f.fails("sendSurvey", { chatId: groupChatId, content: { title: "x" } }, 300);
+    f.fails("sendSurvey", { chatId: groupChatId, content: { url: "u" } }, 300);
+    f.fails("sendSurvey", { chatId: groupChatId, content: { ...survey, appVersion: "1" } }, 300);
+    f.fails("sendSurvey", { chatId: "nope", content: survey }, 304);
+    const text = f.ok("sendMessage", { chatId: groupChatId, content: { text: "plain" } });
+    f.fails("editSurvey", { messageId: text.messageId, content: { title: "t" } }, 302);
+    f.fails("editSurvey", { messageId: "nope", content: { title: "t" } }, 306);
+    f.fails("editSurvey", { messageId: text.messageId }, 300);
+  });
+});

@@ -1,0 +1,180 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { collectBytes } from "./collect-bytes.js";
+import { FileSizeTooLargeError } from "./file-validation-errors.js";
+import {
+  contentLengthOf,
+  DEFAULT_MAX_REDIRECTS,
+  discardBody,
+  type FollowedResponse,
+  getFollowingRedirects,
+  parseHttpUrl,
+} from "./http-get.js";
+import { redactUrl } from "./redact-url.js";
+import { DownloadError, TransferOptionsError } from "./transfer-errors.js";
+import { assertCommonTransferOptions, type TransferOptions, TransferScope } from "./transfer-scope.js";
+
+/** Options shared by {@link downloadFile} and {@link downloadToBuffer}. */
+export interface DownloadOptions extends TransferOptions {
+  /** The absolute download URL (`downloadUrl` from `getFileInfo`). */
+  url: string;
+  /** Redirects followed before failing with a {@link DownloadError}; default 5, `0` follows none. */
+  maxRedirects?: number;
+  /** Told the bytes received so far and the total from `Content-Length` (`null` if the server sent none). */
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
+}
+
+/** Options of {@link downloadFile}. */
+export interface DownloadFileOptions extends DownloadOptions {
+  /** The file to write (not a directory); missing parent directories are created. */
+  destPath: string;
+}
+
+/** Options of {@link downloadToBuffer}. */
+export interface DownloadToBufferOptions extends DownloadOptions {
+  /** The most bytes to hold in memory; a larger file fails with {@link FileSizeTooLargeError}. */
+  maxBytes: number;
+}
+
+/**
+ * Streams a URL into a file. Bytes go to a temporary file next to `destPath`, which is renamed into
+ * place only when the whole body (as long as its `Content-Length`) has arrived; on any failure the
+ * temporary file is removed and `destPath` is left untouched.
+ *
+ * @returns the absolute path written.
+ * @throws TransferOptionsError for invalid options (a `destPath` that is a directory, say), before any request.
+ * @throws DownloadError on a non-2xx status, too many redirects, a truncated body or a network failure.
+ * @throws TransferTimeoutError when nothing arrives for `timeout` ms; the signal's reason when aborted.
+ *
+ * @example
+ * const path = await downloadFile({ url: info.downloadUrl, destPath: "downloads/report.pdf" });
+ */
+export async function downloadFile(options: DownloadFileOptions): Promise<string> {
+  const url = validateDownloadOptions(options, "downloadFile");
+  if (typeof options.destPath !== "string" || options.destPath === "") {
+    throw new TransferOptionsError("downloadFile: destPath must be a non-empty file path");
+  }
+  const destPath = resolve(options.destPath);
+  if ((await stat(destPath).catch(() => undefined))?.isDirectory()) {
+    throw new TransferOptionsError(
+      `downloadFile: destPath is a directory, expected a file path: ${destPath}`,
+    );
+  }
+  await mkdir(dirname(destPath), { recursive: true });
+  const tempPath = join(dirname(destPath), `.${basename(destPath)}.${randomBytes(6).toString("hex")}.part`);
+  try {
+    await withDownload(url, options, "downloadFile", async (response, scope) => {
+      const total = contentLengthOf(response.headers);
+      let received = 0;
+      await pipeline(
+        response.body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            scope.touch();
+            received += chunk.byteLength;
+            options.onProgress?.(received, total);
+            yield chunk;
+          }
+        },
+        createWriteStream(tempPath, { flags: "wx" }),
+      );
+      assertComplete(received, total, url);
+    });
+    await rename(tempPath, destPath);
+    return destPath;
+  } catch (error) {
+    await rm(tempPath, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Downloads a URL into memory, refusing bodies over `maxBytes` (checked against `Content-Length`
+ * before reading, and while reading for servers that send none).
+ *
+ * @throws FileSizeTooLargeError when the body is larger than `maxBytes`.
+ * @throws DownloadError, TransferTimeoutError, TransferOptionsError as {@link downloadFile} does.
+ *
+ * @example
+ * const bytes = await downloadToBuffer({ url: info.downloadUrl, maxBytes: 10_000_000 });
+ */
+export async function downloadToBuffer(options: DownloadToBufferOptions): Promise<Uint8Array> {
+  const url = validateDownloadOptions(options, "downloadToBuffer");
+  const { maxBytes } = options;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
+    throw new TransferOptionsError("downloadToBuffer: maxBytes must be a non-negative integer");
+  }
+  return withDownload(url, options, "downloadToBuffer", async (response, scope) => {
+    const total = contentLengthOf(response.headers);
+    if (total !== null && total > maxBytes) throw new FileSizeTooLargeError(total, maxBytes);
+    const bytes = await collectBytes(
+      response.body,
+      maxBytes,
+      (received) => {
+        scope.touch();
+        options.onProgress?.(received, total);
+      },
+      (seen) => new FileSizeTooLargeError(seen, maxBytes),
+    );
+    assertComplete(bytes.byteLength, total, url);
+    return bytes;
+  });
+}
+
+/** Opens the scope, GETs the URL (redirects followed), rejects non-2xx, runs `use`, maps failures. */
+async function withDownload<T>(
+  url: URL,
+  options: DownloadOptions,
+  owner: string,
+  use: (response: FollowedResponse, scope: TransferScope) => Promise<T>,
+): Promise<T> {
+  const scope = await TransferScope.open(options);
+  try {
+    const response = await getFollowingRedirects(url, {
+      dispatcher: scope.dispatcher,
+      signal: scope.signal,
+      maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+    });
+    scope.touch();
+    if (response.statusCode < 200 || response.statusCode > 299) {
+      discardBody(response.body);
+      throw new DownloadError(
+        `${owner}: ${redactUrl(url)} answered HTTP ${response.statusCode}`,
+        response.statusCode,
+      );
+    }
+    return await use(response, scope);
+  } catch (error) {
+    throw scope.failure(
+      error,
+      (message, cause) =>
+        new DownloadError(`${owner}: ${redactUrl(url)} failed: ${message}`, null, { cause }),
+    );
+  } finally {
+    await scope.close();
+  }
+}
+
+function validateDownloadOptions(options: DownloadOptions, owner: string): URL {
+  if (typeof options !== "object" || options === null) {
+    throw new TransferOptionsError(`${owner} expects an options object`);
+  }
+  const url = parseHttpUrl(options.url);
+  if (!url) throw new TransferOptionsError(`${owner}: url must be an http or https URL`);
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  if (!Number.isSafeInteger(maxRedirects) || maxRedirects < 0) {
+    throw new TransferOptionsError(`${owner}: maxRedirects must be a non-negative integer`);
+  }
+  assertCommonTransferOptions(options, owner);
+  return url;
+}
+
+/** A body shorter than its `Content-Length` is a broken transfer, not a smaller file. */
+function assertComplete(received: number, total: number | null, url: URL): void {
+  if (total !== null && received !== total) {
+    throw new DownloadError(`${redactUrl(url)}: received ${received} of ${total} bytes`, null);
+  }
+}

@@ -1,0 +1,86 @@
+// Character classes shared by the tokenizers and the splitter. Everything works on UTF-16 code units
+// with explicit surrogate handling, because lengths are defined in code points (PROTOCOL.md 0).
+
+/** Counts the code points of `text[from, to)`; a lone surrogate counts as one, like any other unit. */
+export function countCodePoints(text: string, from = 0, to = text.length): number {
+  let count = to - from;
+  for (let i = from + 1; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff) {
+      const previous = text.charCodeAt(i - 1);
+      if (previous >= 0xd800 && previous <= 0xdbff) count--;
+    }
+  }
+  return count;
+}
+
+/** Whitespace that may separate words (no-break spaces are deliberately not in this set). */
+export function isBreakingSpace(unit: number): boolean {
+  return (
+    unit === 0x20 ||
+    unit === 0x09 ||
+    unit === 0x0b ||
+    unit === 0x0c ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x2006) ||
+    (unit >= 0x2008 && unit <= 0x200a) ||
+    unit === 0x205f ||
+    unit === 0x3000
+  );
+}
+
+/** Characters that end a line: LF, CR (a CRLF pair counts as one line end), LS and PS. */
+export function isLineBreak(unit: number): boolean {
+  return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;
+}
+
+/** Either kind of whitespace the splitter may break at. */
+export function isWhitespace(unit: number): boolean {
+  return isBreakingSpace(unit) || isLineBreak(unit);
+}
+
+/** Full stops of CJK text, which is written without spaces: a sentence may end right after them. */
+export function isCjkSentenceEnd(unit: number): boolean {
+  return unit === 0x3002 || unit === 0xff01 || unit === 0xff1f;
+}
+
+const SENTENCE_END = new Set([".", "!", "?", "…", "。", "！", "？"]);
+const CLOSING_PUNCTUATION = new Set(['"', "'", ")", "]", "»", "”", "’"]);
+
+/** True when `text` just before `end` reads as the end of a sentence (closing quotes allowed after it). */
+export function endsSentence(text: string, end: number): boolean {
+  let i = end - 1;
+  // A sentence may end inside quotes or brackets: `He said "stop."` then a space.
+  for (let skipped = 0; i >= 0 && skipped < 3 && CLOSING_PUNCTUATION.has(text.charAt(i)); skipped++) i--;
+  return i >= 0 && SENTENCE_END.has(text.charAt(i));
+}
+
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+const GRAPHEME_EXTENDER = /[\p{M}\u200d]/u;
+
+/** The code point that ends just before `index`, or `undefined` at the start. */
+export function codePointBefore(text: string, index: number): string | undefined {
+  if (index <= 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text.charAt(index - 1);
+}
+
+/** The code point that starts at `index`, or `undefined` at the end. */
+export function codePointAt(text: string, index: number): string | undefined {
+  const point = text.codePointAt(index);
+  return point === undefined ? undefined : String.fromCodePoint(point);
+}
+
+/** Letters and digits of any script (Python's `str.isalnum`, which the reference measure relies on). */
+export function isAlphanumeric(char: string | undefined): boolean {
+  return char !== undefined && ALPHANUMERIC.test(char);
+}
+
+/** Combining marks and the zero-width joiner attach to the character before them. */
+export function extendsGrapheme(char: string | undefined): boolean {
+  return char !== undefined && GRAPHEME_EXTENDER.test(char);
+}

@@ -1,0 +1,98 @@
+// The tokenizers turn a message into a flat list of tokens that cover the text without gaps, so
+// that a token's raw text is always `text.slice(start(i), start(i + 1))`. Parallel number arrays
+// keep ten megabytes of input at a few million small integers instead of millions of objects.
+
+/** What a token is, as far as measuring and splitting care. */
+export const TokenKind = {
+  /** Visible characters that may be cut between grapheme clusters when a word is too long. */
+  TEXT: 0,
+  /** Spaces and tabs: a word break. */
+  SPACE: 1,
+  /** Whitespace holding line breaks: a line break, or a paragraph break with two or more. */
+  NEWLINE: 2,
+  /** Never cut: an entity, an unknown tag, an escape, a literal marker. */
+  ATOM: 3,
+  /** Opens a formatting tag or a Markdown emphasis; zero width. */
+  OPEN: 4,
+  /** Closes what an `OPEN` with the same key opened; zero width. */
+  CLOSE: 5,
+  /** Starts a link: `<a href="…">` or the `[` of `[label](url)`. */
+  LINK_OPEN: 6,
+  /** Ends a link: `</a>` or `](url)`. */
+  LINK_CLOSE: 7,
+  /** Zero-width markup without effect on nesting (a stray closing tag, an anchor inside a link). */
+  INERT: 8,
+} as const;
+
+/** One of the values of {@link TokenKind}. */
+export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
+
+/** Facts about one link, stored at the index of its `LINK_OPEN` token. */
+export interface LinkInfo {
+  /** Index of the `LINK_CLOSE` token, or -1 for an HTML anchor that is never closed. */
+  readonly closeIndex: number;
+  /** The link target as written. */
+  readonly url: string;
+  /** Visible length of the whole link: label, a space and the target (PROTOCOL.md 10.4). */
+  readonly total: number;
+  /** Upper bound of what the link adds to every chunk it appears in besides its label. */
+  readonly overhead: number;
+}
+
+/** The tokens of one text in one parse mode. */
+export class TokenList {
+  /** Start offset of each token in code units; one extra entry holds the text length. */
+  readonly starts: number[] = [];
+  /** {@link TokenKind} of each token. */
+  readonly kinds: TokenKind[] = [];
+  /** Visible width of each token in code points (inside a link: its share of the label). */
+  readonly widths: number[] = [];
+  /** Nesting key of markup tokens; the number of line breaks of `NEWLINE` tokens. */
+  readonly keys: number[] = [];
+  /** Links by the index of their opening token. */
+  readonly links = new Map<number, LinkInfo>();
+
+  constructor(readonly text: string) {}
+
+  /** Number of tokens. */
+  get length(): number {
+    return this.kinds.length;
+  }
+
+  /** Appends a token that starts at `start`; returns its index. */
+  push(start: number, kind: TokenKind, width: number, key = 0): number {
+    this.starts.push(start);
+    this.kinds.push(kind);
+    this.widths.push(width);
+    this.keys.push(key);
+    return this.kinds.length - 1;
+  }
+
+  /** Closes the list: records where the last token ends. */
+  finish(): this {
+    this.starts.push(this.text.length);
+    return this;
+  }
+
+  /** The raw text of token `index`. */
+  raw(index: number): string {
+    return this.text.slice(this.starts[index], this.starts[index + 1]);
+  }
+
+  /** Start offset of token `index` (the text length for `index === length`). */
+  start(index: number): number {
+    return this.starts[index] ?? this.text.length;
+  }
+
+  /**
+   * What the label of the link opened at `openIndex` shows: the raw text of its visible tokens.
+   * Markup inside the label is left out, as the reference's `strip_markup` does.
+   */
+  labelText(openIndex: number, closeIndex: number): string {
+    let label = "";
+    for (let i = openIndex + 1; i < closeIndex; i++) {
+      if ((this.widths[i] ?? 0) > 0) label += this.raw(i);
+    }
+    return label;
+  }
+}

@@ -1,0 +1,174 @@
+import {
+  codePointAt,
+  codePointBefore,
+  countCodePoints,
+  isAlphanumeric,
+  isWhitespace,
+} from "./characters.js";
+import { LINK_KEY, markerKey } from "./markup-keys.js";
+import { NextMatch } from "./next-match.js";
+import { TokenKind, TokenList } from "./token-list.js";
+import { pushTextRun, pushWhitespace } from "./tokenize-plain.js";
+
+const BACKSLASH = 0x5c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const ASTERISK = 0x2a;
+const UNDERSCORE = 0x5f;
+const TILDE = 0x7e;
+/** The characters `escapeMarkdown` puts a backslash before (PROTOCOL.md 10.2). */
+const ESCAPABLE = new Set("_*[]()~`>#+-=|{}.!\\");
+
+const stopsText = (unit: number) =>
+  unit === BACKSLASH ||
+  unit === OPEN_BRACKET ||
+  unit === CLOSE_BRACKET ||
+  unit === ASTERISK ||
+  unit === UNDERSCORE ||
+  unit === TILDE;
+
+/**
+ * Tokens of a `markdown` mode message.
+ *
+ * Widths follow PROTOCOL.md 10.4: a run of two or more `*`, `_` or `~` is invisible; a single one is
+ * invisible unless both neighbours are letters or digits; `__` between two letters counts 2; a link
+ * `[label](url)` counts its label without markers, a space and its url. Unlike the reference a
+ * backslash escape is one unbreakable token that counts both its characters (the server may or may not
+ * honour escapes) and is never markup.
+ *
+ * Which markers open and close emphasis: a marker run closes the innermost open marker when it is the
+ * same and the run follows a non-space; otherwise it opens when a non-space follows it. Markers still
+ * open at a paragraph break, at the end of a link label or at the end of the text are literal text
+ * after all: the splitter never balances emphasis that the input never closed.
+ */
+export function tokenizeMarkdown(text: string): TokenList {
+  return new MarkdownTokenizer(text).run();
+}
+
+class MarkdownTokenizer {
+  private readonly list: TokenList;
+  private readonly nextCloseBracket: NextMatch;
+  private readonly nextCloseParen: NextMatch;
+  /** Token indices of markers that are open, innermost last. */
+  private readonly open: number[] = [];
+  /** Markers below this depth of `open` belong to an enclosing scope and cannot be closed here. */
+  private scope = 0;
+
+  constructor(private readonly text: string) {
+    this.list = new TokenList(text);
+    this.nextCloseBracket = NextMatch.of(text, "]");
+    this.nextCloseParen = NextMatch.of(text, ")");
+  }
+
+  run(): TokenList {
+    this.range(0, this.text.length, false);
+    this.endScope(0);
+    return this.list.finish();
+  }
+
+  /** Tokenizes `text[from, to)`; inside a link label markers are invisible, like `strip_markup` does. */
+  private range(from: number, to: number, inLabel: boolean): void {
+    const { text, list } = this;
+    const enclosingScope = this.scope;
+    const scope = this.open.length;
+    this.scope = scope;
+    let pos = from;
+    while (pos < to) {
+      // No run crosses `to`: it is a `]`, which ends whitespace and text runs alike.
+      const afterSpace = pushWhitespace(list, pos);
+      if (afterSpace > pos) {
+        const index = list.length - 1;
+        if (list.kinds[index] === TokenKind.NEWLINE && (list.keys[index] ?? 0) >= 2 && !inLabel) {
+          this.endScope(scope);
+        }
+        pos = afterSpace;
+        continue;
+      }
+      const unit = text.charCodeAt(pos);
+      const linkEnd = unit === OPEN_BRACKET && !inLabel ? this.link(pos, to) : -1;
+      if (linkEnd > 0) {
+        pos = linkEnd;
+      } else if (unit === BACKSLASH && pos + 1 < to && ESCAPABLE.has(text.charAt(pos + 1))) {
+        list.push(pos, TokenKind.ATOM, 2);
+        pos += 2;
+      } else if (unit === ASTERISK || unit === UNDERSCORE || unit === TILDE) {
+        pos = this.markerRun(pos, to, inLabel);
+      } else {
+        pos = pushTextRun(list, pos, stopsText);
+      }
+    }
+    if (inLabel) this.endScope(scope);
+    this.scope = enclosingScope;
+  }
+
+  /** Tokenizes the link `[label](url)` starting at `pos` if there is one; returns its end or -1. */
+  private link(pos: number, to: number): number {
+    const { text, list } = this;
+    const bracket = this.nextCloseBracket.from(pos + 1);
+    if (bracket < 0 || bracket + 1 >= to || text.charCodeAt(bracket + 1) !== 0x28) return -1;
+    const paren = this.nextCloseParen.from(bracket + 2);
+    if (paren <= bracket + 2 || paren >= to) return -1;
+    const url = text.slice(bracket + 2, paren);
+    const openIndex = list.push(pos, TokenKind.LINK_OPEN, 0, LINK_KEY);
+    this.range(pos + 1, bracket, true);
+    const closeIndex = list.push(bracket, TokenKind.LINK_CLOSE, 0, LINK_KEY);
+    const label = list.labelText(openIndex, closeIndex);
+    list.links.set(openIndex, {
+      closeIndex,
+      url,
+      total: countCodePoints(`${label} ${url}`.trim()),
+      overhead: 1 + countCodePoints(url),
+    });
+    return paren + 1;
+  }
+
+  /** Tokenizes a run of one marker character; returns where it ends. */
+  private markerRun(pos: number, to: number, inLabel: boolean): number {
+    const { text, list } = this;
+    const char = text.charCodeAt(pos);
+    let end = pos + 1;
+    while (end < to && text.charCodeAt(end) === char) end++;
+    const length = end - pos;
+    const before = codePointBefore(text, pos);
+    const after = end < to ? codePointAt(text, end) : undefined;
+    const intraWord = isAlphanumeric(before) && isAlphanumeric(after);
+    // Visible per the reference: a single marker, or `__`, between two letters or digits.
+    if (intraWord && (length === 1 || (length === 2 && char === UNDERSCORE))) {
+      list.push(pos, TokenKind.ATOM, inLabel ? 0 : length);
+      return end;
+    }
+    // A single `~` is not strikethrough; it is literal and, per the reference, invisible.
+    if (char === TILDE && length === 1) {
+      list.push(pos, TokenKind.ATOM, 0);
+      return end;
+    }
+    const canClose = before !== undefined && !isWhitespace(before.charCodeAt(0));
+    const canOpen = after !== undefined && !isWhitespace(after.charCodeAt(0));
+    let at = pos;
+    while (at < end && canClose && this.open.length > this.scope) {
+      const top = this.open.at(-1) as number;
+      const topMarker = list.raw(top);
+      if (topMarker.charCodeAt(0) !== char || topMarker.length > end - at) break;
+      list.push(at, TokenKind.CLOSE, 0, list.keys[top]);
+      this.open.pop();
+      at += topMarker.length;
+    }
+    const size = char === TILDE ? 2 : 0;
+    while (at < end && canOpen) {
+      const markerLength = size || Math.min(2, end - at);
+      if (end - at < markerLength) break;
+      this.open.push(list.push(at, TokenKind.OPEN, 0, markerKey(text.slice(at, at + markerLength))));
+      at += markerLength;
+    }
+    if (at < end) list.push(at, TokenKind.ATOM, 0);
+    return end;
+  }
+
+  /** Markers opened since `scope` that were never closed are literal text. */
+  private endScope(scope: number): void {
+    while (this.open.length > scope) {
+      const index = this.open.pop() as number;
+      this.list.kinds[index] = TokenKind.ATOM;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { silentLogger } from "../src/logger.js";
+import { TokenSource, type TokenReason } from "../src/token-source.js";
+import { TokenValidationError } from "../src/index.js";
+import { validJwt } from "./support/jwt.js";
+
+describe("TokenSource", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("returns a bare token as is and cannot refresh it", async () => {
+    const token = validJwt();
+    const source = new TokenSource({ token }, silentLogger);
+    source.invalidate();
+    expect(source.refreshable).toBe(false);
+    await expect(source.get()).resolves.toBe(token);
+  });
+
+  it("shares one fetch among concurrent callers and refetches after invalidate()", async () => {
+    const reasons: TokenReason[] = [];
+    const source = new TokenSource(
+      {
+        provider: async (reason) => {
+          reasons.push(reason);
+          return { accessToken: `token-${reasons.length}`, tokenType: "JWT" };
+        },
+      },
+      silentLogger,
+    );
+    const [a, b] = await Promise.all([source.get(), source.get()]);
+    expect([a, b]).toEqual(["token-1", "token-1"]);
+    await expect(source.get()).resolves.toBe("token-1");
+    source.invalidate();
+    await expect(source.get()).resolves.toBe("token-2");
+    expect(reasons).toEqual(["initial", "expired"]);
+    source.close();
+  });
+
+  it("refreshes ahead of expiry on a timer, by an hour or half the lifetime", async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    const reasons: TokenReason[] = [];
+    const source = new TokenSource(
+      {
+        provider: async (reason) => {
+          reasons.push(reason);
+          return { accessToken: `t${reasons.length}`, tokenType: "JWT", expiresAt: Date.now() + 10 * 60_000 };
+        },
+      },
+      silentLogger,
+    );
+    await source.get();
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
+    expect(reasons).toEqual(["initial"]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reasons).toEqual(["initial", "refresh"]);
+    await expect(source.get()).resolves.toBe("t2");
+    source.close();
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(reasons).toHaveLength(2);
+  });
+
+  it("rejects unusable provider answers with TokenValidationError", async () => {
+    const source = new TokenSource({ provider: async () => "has space" }, silentLogger);
+    await expect(source.get()).rejects.toBeInstanceOf(TokenValidationError);
+  });
+});
