@@ -7,7 +7,12 @@ import type { ChatParticipantRole } from "./enums/chat-participant-role.js";
 import { SurveyType } from "./enums/survey-type.js";
 import { ServerInfoUnavailableError, UnsupportedServerVersionError } from "./errors/server-info-errors.js";
 import { FileCaptionTooLongError, TextMessageTooLongError } from "./errors/text-too-long-errors.js";
-import { ChannelTitleTooLongError, ChatTitleTooLongError, GroupTitleTooLongError } from "./errors/title-too-long-errors.js";
+import {
+  ChannelTitleTooLongError,
+  ChatTitleTooLongError,
+  GroupTitleTooLongError,
+} from "./errors/title-too-long-errors.js";
+import { ChangedFileUploadLimits, UploadingProgress } from "./events/file-events.js";
 import { Message } from "./events/message.js";
 import type { RawUpdate, Update } from "./events/update.js";
 import { downloadById } from "./file-download.js";
@@ -15,19 +20,19 @@ import { FileProgressWaiters } from "./file-progress-waiters.js";
 import { uploadToServer } from "./file-upload.js";
 import { parseResponse } from "./response-parser.js";
 import { type Chat, chatSchema } from "./schemas/chat.js";
-import { parseEnvelope } from "./schemas/envelope.js";
+import { envelopeSchema } from "./schemas/envelope.js";
 import {
+  type CreateChatResponse,
   chatHistorySchema,
   chatIdSchema,
   chatsSchema,
-  type CreateChatResponse,
   displayNameSchema,
   type EditChatTitleResponse,
   type EditMessageResponse,
   type EditSurveyResponse,
+  type EmptyResponse,
   editChatTitleSchema,
   editedMessageResponseSchema,
-  type EmptyResponse,
   emptySchema,
   type ForwardMessageResponse,
   fileInfoSchema,
@@ -51,7 +56,7 @@ import {
 } from "./schemas/responses.js";
 import { ServerInfo } from "./server-info.js";
 import { surveyEditContent, surveySendContent } from "./survey-content.js";
-import { type Event, parseUpdate } from "./update-parser.js";
+import { type IncomingEvent, parseUpdate } from "./update-parser.js";
 import { UploadLimits } from "./upload-limits.js";
 import {
   invalidArgument,
@@ -151,7 +156,11 @@ export class Api {
     this.#requester = requester;
     this.#fileReadyTimeout = options.fileReadyTimeout ?? 60_000;
     this.#pollInterval = options.fileReadyPollInterval ?? 250;
-    this.#serverInfo = new ServerInfo(requester.httpBaseUrl, requester.dispatcher, options.serverInfoTimeout ?? 10_000);
+    this.#serverInfo = new ServerInfo(
+      requester.httpBaseUrl,
+      requester.dispatcher,
+      options.serverInfoTimeout ?? 10_000,
+    );
     requester.on?.("update", (update) => this.handleUpdate(update));
   }
 
@@ -173,7 +182,7 @@ export class Api {
    * @example
    * transport.on("update", (raw) => { const event = api.parseUpdate(raw); if (event instanceof Message) … });
    */
-  parseUpdate(update: RawUpdate): Event | Update {
+  parseUpdate(update: RawUpdate): IncomingEvent | Update {
     return parseUpdate(this, update);
   }
 
@@ -186,9 +195,9 @@ export class Api {
    */
   handleUpdate(update: RawUpdate): void {
     const event = this.parseUpdate(update);
-    if (event.method === "getFileUploadLimits" && "maxSize" in event) {
+    if (event instanceof ChangedFileUploadLimits) {
       this.#limits.update({ maxSize: event.maxSize, extensions: event.extensions });
-    } else if (event.method === "uploadFileProgress" && "progress" in event) {
+    } else if (event instanceof UploadingProgress) {
       this.#progress.notify(event.fileId, event.progress);
     }
   }
@@ -213,7 +222,11 @@ export class Api {
     const parseMode = requireParseMode(o.parseMode);
     const text = requireText("text", o.text, parseMode, TextMessageTooLongError);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
-    return this.#call("sendMessage", { chatId, replyMessageId, content: { text, parseMode } }, sentMessageSchema);
+    return this.#call(
+      "sendMessage",
+      { chatId, replyMessageId, content: { text, parseMode } },
+      sentMessageSchema,
+    );
   }
 
   /**
@@ -243,12 +256,20 @@ export class Api {
    * @example
    * await api.editMessage({ messageId, text: "Updated" });
    */
-  async editMessage(options: { messageId: string; text: string; parseMode?: ParseMode }): Promise<EditMessageResponse> {
+  async editMessage(options: {
+    messageId: string;
+    text: string;
+    parseMode?: ParseMode;
+  }): Promise<EditMessageResponse> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
     const parseMode = requireParseMode(o.parseMode);
     const text = requireText("text", o.text, parseMode, TextMessageTooLongError);
-    return this.#call("editMessage", { messageId, content: { text, parseMode } }, editedMessageResponseSchema);
+    return this.#call(
+      "editMessage",
+      { messageId, content: { text, parseMode } },
+      editedMessageResponseSchema,
+    );
   }
 
   /**
@@ -287,10 +308,7 @@ export class Api {
   async getMessageById(options: { messageId: string }): Promise<Message> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
-    const raw = await this.#requester.request("getMessageById", { messageId });
-    const envelope = parseEnvelope(raw);
-    if (envelope === null) return parseResponse("getMessageById", chatIdSchema, raw) as never;
-    return new Message(this, envelope);
+    return new Message(this, await this.#call("getMessageById", { messageId }, envelopeSchema));
   }
 
   /**
@@ -611,7 +629,8 @@ export class Api {
   }): Promise<SendFileResponse> {
     const o = requireOptions(options);
     const file = requireInputFile("file", o.file);
-    const preview = o.preview === undefined || o.preview === null ? undefined : requireInputFile("preview", o.preview);
+    const preview =
+      o.preview === undefined || o.preview === null ? undefined : requireInputFile("preview", o.preview);
     return this.#sendFile(o, file, { preview });
   }
 
@@ -622,7 +641,11 @@ export class Api {
    * @example
    * await api.sendSticker({ chatId, file: new FSInputFile("thumbs-up.webp") });
    */
-  async sendSticker(options: { chatId: string; file: InputFile; replyMessageId?: string | null }): Promise<SendFileResponse> {
+  async sendSticker(options: {
+    chatId: string;
+    file: InputFile;
+    replyMessageId?: string | null;
+  }): Promise<SendFileResponse> {
     const o = requireOptions(options);
     const file = requireInputFile("file", o.file);
     const { mimeType } = await file.describe();
@@ -699,8 +722,12 @@ export class Api {
     const id = requireId("fileId", fileId);
     const o = requireOptions(options);
     const destPath = "destPath" in o ? requireId("destPath", o.destPath) : undefined;
-    const maxBytes = "maxBytes" in o && o.maxBytes !== undefined ? requirePositiveInteger("maxBytes", o.maxBytes) : undefined;
-    const timeoutMs = o.timeout === undefined ? this.#fileReadyTimeout : requirePositiveInteger("timeout", o.timeout);
+    const maxBytes =
+      "maxBytes" in o && o.maxBytes !== undefined
+        ? requirePositiveInteger("maxBytes", o.maxBytes)
+        : undefined;
+    const timeoutMs =
+      o.timeout === undefined ? this.#fileReadyTimeout : requirePositiveInteger("timeout", o.timeout);
     return downloadById(
       {
         fileInfo: (file) => this.getFileInfo({ fileId: file }),
@@ -772,7 +799,9 @@ export class Api {
   async serverName(): Promise<string> {
     const { displayName } = await this.#serverInfo.product();
     if (displayName === undefined || displayName === "") {
-      throw new ServerInfoUnavailableError("GET /api/v4/server did not name the server (product.display_name).");
+      throw new ServerInfoUnavailableError(
+        "GET /api/v4/server did not name the server (product.display_name).",
+      );
     }
     return displayName;
   }
@@ -814,7 +843,11 @@ export class Api {
 
   // ---- internals --------------------------------------------------------------------------------------------
 
-  async #call<S extends v.GenericSchema>(method: string, payload: unknown, schema: S): Promise<v.InferOutput<S>> {
+  async #call<S extends v.GenericSchema>(
+    method: string,
+    payload: unknown,
+    schema: S,
+  ): Promise<v.InferOutput<S>> {
     const raw = await this.#requester.request(method, payload);
     return parseResponse(method, schema, raw);
   }
@@ -836,7 +869,8 @@ export class Api {
 
   #host(): string {
     const base = this.#requester.httpBaseUrl;
-    if (base === undefined) throw new ServerInfoUnavailableError("Survey links need the requester's httpBaseUrl.");
+    if (base === undefined)
+      throw new ServerInfoUnavailableError("Survey links need the requester's httpBaseUrl.");
     return new URL(base).hostname;
   }
 
@@ -853,7 +887,8 @@ export class Api {
         : requireText("caption", o.caption, parseMode, FileCaptionTooLongError);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
     const temporalFileId = await uploadToServer(this.#uploadContext(), file, parts);
-    const content = caption === undefined ? { temporalFileId } : { temporalFileId, caption: { text: caption, parseMode } };
+    const content =
+      caption === undefined ? { temporalFileId } : { temporalFileId, caption: { text: caption, parseMode } };
     const payload = replyMessageId === null ? { chatId, content } : { chatId, replyMessageId, content };
     return this.#call("sendFile", payload, sentFileSchema);
   }

@@ -92,7 +92,11 @@ async function pollUntilDownloadable(
   }
 }
 
-async function beforeDeadline(promise: Promise<void>, deadline: number, onTimeout: () => Error): Promise<void> {
+async function beforeDeadline(
+  promise: Promise<void>,
+  deadline: number,
+  onTimeout: () => Error,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));

@@ -1,7 +1,7 @@
-import { invalidArgument } from "./validation.js";
 import { type InputFile, uploadFile } from "@tc/files";
 import type { Dispatcher } from "undici";
 import type { UploadLimits } from "./upload-limits.js";
+import { invalidArgument } from "./validation.js";
 
 /** What the upload flow needs from the Api. */
 export interface UploadContext {
@@ -23,7 +23,11 @@ export interface UploadParts {
  * Uploads a file and returns its `temporalFileId`: limits check → `uploadFile` (WebSocket) → streamed multipart
  * POST. Any failure is a typed error from this function, and nothing is sent to the chat by it.
  */
-export async function uploadToServer(context: UploadContext, file: InputFile, parts: UploadParts = {}): Promise<string> {
+export async function uploadToServer(
+  context: UploadContext,
+  file: InputFile,
+  parts: UploadParts = {},
+): Promise<string> {
   if (context.httpBaseUrl === undefined) {
     throw invalidArgument("requester", "has no httpBaseUrl, so files cannot be uploaded");
   }

@@ -1,3 +1,21 @@
+// The layers below, so that one import serves a bot author.
+export {
+  DownloadError,
+  FileSizeTooLargeError,
+  FileValidationError,
+  InvalidFileExtensionError,
+  LimitExceededError,
+  UploadError,
+} from "@tc/files";
+export { ParseMode } from "@tc/format";
+export {
+  ApiErrorException,
+  describeErrorCode,
+  ErrorCode,
+  errorCodeDescriptions,
+  InvalidArgumentError,
+  TrueConfChatBotError,
+} from "@tc/transport";
 export {
   Api,
   type ApiOptions,
@@ -19,7 +37,11 @@ export { FileNotAvailableError, FileNotReadyError } from "./errors/file-availabi
 export { ResponseValidationError } from "./errors/response-validation-error.js";
 export { ServerInfoUnavailableError, UnsupportedServerVersionError } from "./errors/server-info-errors.js";
 export { FileCaptionTooLongError, TextMessageTooLongError } from "./errors/text-too-long-errors.js";
-export { ChannelTitleTooLongError, ChatTitleTooLongError, GroupTitleTooLongError } from "./errors/title-too-long-errors.js";
+export {
+  ChannelTitleTooLongError,
+  ChatTitleTooLongError,
+  GroupTitleTooLongError,
+} from "./errors/title-too-long-errors.js";
 export { ApiEvent } from "./events/api-event.js";
 export { Attachment, Audio, Document, Photo, Sticker, Video } from "./events/attachments.js";
 export {
@@ -38,7 +60,11 @@ export {
   Message,
 } from "./events/message.js";
 export { EditedMessage, RemovedMessage } from "./events/message-events.js";
-export { AddedChatParticipant, ChangedParticipantRole, RemovedChatParticipant } from "./events/participant-events.js";
+export {
+  AddedChatParticipant,
+  ChangedParticipantRole,
+  RemovedChatParticipant,
+} from "./events/participant-events.js";
 export { type RawUpdate, Update } from "./events/update.js";
 export type { Chat } from "./schemas/chat.js";
 export type { EnvelopeAuthor, EnvelopeBox } from "./schemas/common.js";
@@ -73,22 +99,4 @@ export type {
   SendMessageResponse,
   SendSurveyResponse,
 } from "./schemas/responses.js";
-export type { Event } from "./update-parser.js";
-// The layers below, so that one import serves a bot author.
-export {
-  DownloadError,
-  FileSizeTooLargeError,
-  FileValidationError,
-  InvalidFileExtensionError,
-  LimitExceededError,
-  UploadError,
-} from "@tc/files";
-export { ParseMode } from "@tc/format";
-export {
-  ApiErrorException,
-  describeErrorCode,
-  ErrorCode,
-  errorCodeDescriptions,
-  InvalidArgumentError,
-  TrueConfChatBotError,
-} from "@tc/transport";
+export type { IncomingEvent } from "./update-parser.js";

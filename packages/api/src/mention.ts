@@ -8,13 +8,13 @@ const markdownMention = /\]\(\s*trueconf:([^)\s]+)\s*\)/gi;
 const allMention = /(^|[\s>(])@all(?![\w@.-])/i;
 
 /** Cuts `/instance`, `?query` and `&action` off an id and lower-cases it, so ids compare by identity. */
-export function normalizeUserId(id: string): string {
+function normalizeUserId(id: string): string {
   const end = id.search(/[/?&#]/);
   return (end === -1 ? id : id.slice(0, end)).trim().toLowerCase();
 }
 
 /** Every TrueConf ID mentioned in `text`, normalised with {@link normalizeUserId}. */
-export function mentionedUserIds(text: string): string[] {
+function mentionedUserIds(text: string): string[] {
   const ids: string[] = [];
   for (const match of text.matchAll(htmlMention)) ids.push(normalizeUserId(decodeEntities(match[2] ?? "")));
   for (const match of text.matchAll(markdownMention)) ids.push(normalizeUserId(match[1] ?? ""));

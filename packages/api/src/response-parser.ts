@@ -2,7 +2,11 @@ import * as v from "valibot";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
 
 /** Checks a response payload against its schema; a mismatch fails this call only, with a typed error. */
-export function parseResponse<S extends v.GenericSchema>(method: string, schema: S, payload: unknown): v.InferOutput<S> {
+export function parseResponse<S extends v.GenericSchema>(
+  method: string,
+  schema: S,
+  payload: unknown,
+): v.InferOutput<S> {
   const result = v.safeParse(schema, payload);
   if (result.success) return result.output;
   const issues = result.issues.map((issue) => {

@@ -65,7 +65,8 @@ export class ServerInfo {
       throw new ServerInfoUnavailableError("GET /api/v4/server failed.", { cause: error });
     }
     const parsed = v.safeParse(serverInfoSchema, body);
-    if (!parsed.success) throw new ServerInfoUnavailableError("GET /api/v4/server answered without `product`.");
+    if (!parsed.success)
+      throw new ServerInfoUnavailableError("GET /api/v4/server answered without `product`.");
     return { displayName: parsed.output.product.display_name, version: parsed.output.product.version };
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { SurveyType } from "./enums/survey-type.js";
 
 /** The survey page of a server (always https, no port, as the server's own clients build it). */
-export function surveyUrl(host: string): string {
+function surveyUrl(host: string): string {
   return `https://${host}/webtools/survey`;
 }
 
@@ -27,9 +27,19 @@ export function surveySendContent(host: string, title: string, campaignId: strin
   const secret = createHash("sha1")
     .update(title + randomBytes(8).toString("hex"))
     .digest("hex");
-  return { url: surveyUrl(host), appVersion: 1, secret, ...surveyEditContent(host, title, campaignId, surveyType) };
+  return {
+    url: surveyUrl(host),
+    appVersion: 1,
+    secret,
+    ...surveyEditContent(host, title, campaignId, surveyType),
+  };
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/'/g, "&#39;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/'/g, "&#39;")
+    .replace(/"/g, "&quot;");
 }

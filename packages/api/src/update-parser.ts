@@ -10,7 +10,11 @@ import { ClearedChatHistory, EditedChatAvatar, EditedChatTitle, RemovedChat } fr
 import { ChangedFileUploadLimits, UploadingProgress } from "./events/file-events.js";
 import { Message } from "./events/message.js";
 import { EditedMessage, RemovedMessage } from "./events/message-events.js";
-import { AddedChatParticipant, ChangedParticipantRole, RemovedChatParticipant } from "./events/participant-events.js";
+import {
+  AddedChatParticipant,
+  ChangedParticipantRole,
+  RemovedChatParticipant,
+} from "./events/participant-events.js";
 import { type RawUpdate, Update } from "./events/update.js";
 import { chatSchema } from "./schemas/chat.js";
 import { parseEnvelope } from "./schemas/envelope.js";
@@ -29,7 +33,7 @@ import {
 import { uploadLimitsSchema } from "./schemas/responses.js";
 
 /** Every typed event class, one per server push of PROTOCOL.md section 5. */
-export type Event =
+export type IncomingEvent =
   | Message
   | EditedMessage
   | RemovedMessage
@@ -47,10 +51,10 @@ export type Event =
   | ChangedFileUploadLimits
   | UploadingProgress;
 
-type Parser = (api: Api, payload: unknown) => Event | undefined;
+type Parser = (api: Api, payload: unknown) => IncomingEvent | undefined;
 
 /** Builds a parser from a schema and the class its output feeds. */
-function via<S extends v.GenericSchema, E extends Event>(
+function via<S extends v.GenericSchema, E extends IncomingEvent>(
   schema: S,
   make: (api: Api, output: v.InferOutput<S>) => E,
 ): Parser {
@@ -61,7 +65,7 @@ function via<S extends v.GenericSchema, E extends Event>(
 }
 
 /** Wire method → parser. The keys are exactly the 16 events of PROTOCOL.md section 5.1. */
-export const eventParsers: Readonly<Record<Event["method"], Parser>> = {
+const eventParsers: Readonly<Record<IncomingEvent["method"], Parser>> = {
   sendMessage: (api, payload) => {
     const envelope = parseEnvelope(payload);
     return envelope === null ? undefined : new Message(api, envelope);
@@ -87,14 +91,15 @@ export const eventParsers: Readonly<Record<Event["method"], Parser>> = {
  * Turns a raw server push into its typed event, or into an {@link Update} when the method is unknown or the
  * payload does not have the documented shape. Never throws.
  */
-export function parseUpdate(api: Api, raw: RawUpdate): Event | Update {
+export function parseUpdate(api: Api, raw: RawUpdate): IncomingEvent | Update {
+  const update = new Update(raw);
   try {
-    const parser = Object.hasOwn(eventParsers, raw.method)
-      ? eventParsers[raw.method as Event["method"]]
+    const parser = Object.hasOwn(eventParsers, update.method)
+      ? eventParsers[update.method as IncomingEvent["method"]]
       : undefined;
-    return parser?.(api, raw.payload) ?? new Update(raw);
+    return parser?.(api, update.payload) ?? update;
   } catch {
     // A schema bug must not cost the bot its connection: the push is still delivered, raw.
-    return new Update(raw);
+    return update;
   }
 }

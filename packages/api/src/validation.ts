@@ -1,5 +1,5 @@
 import type { InputFile, LimitExceededError } from "@tc/files";
-import { ParseMode, visibleLength } from "@tc/format";
+import { MESSAGE_TEXT_LIMIT, ParseMode, visibleLength } from "@tc/format";
 import { InvalidArgumentError } from "@tc/transport";
 import { ChatParticipantRole } from "./enums/chat-participant-role.js";
 
@@ -8,8 +8,6 @@ import { ChatParticipantRole } from "./enums/chat-participant-role.js";
  * are described by their type or length only, never echoed (a "text" may be a secret pasted by a user).
  */
 
-/** Longest text or caption, in visible characters (PROTOCOL.md 4, the Python SDK's limit). */
-export const textLimit = 4096;
 /** Longest chat title, in Unicode code points. */
 export const titleLimit = 256;
 
@@ -75,7 +73,7 @@ export function requireText(
   if (typeof value !== "string") throw invalidArgument(name, `expected a string, got ${describe(value)}`);
   if (value.trim() === "") throw invalidArgument(name, "must not be empty");
   const length = visibleLength(value, { parseMode });
-  if (length > textLimit) throw new tooLong(length, textLimit);
+  if (length > MESSAGE_TEXT_LIMIT) throw new tooLong(length, MESSAGE_TEXT_LIMIT);
   return value;
 }
 
@@ -95,7 +93,10 @@ export function requireTitle(
 export function requireInputFile(name: string, value: unknown): InputFile {
   const candidate = value as { describe?: unknown } | null;
   if (typeof candidate !== "object" || candidate === null || typeof candidate.describe !== "function") {
-    throw invalidArgument(name, `expected an InputFile (FSInputFile, BufferedInputFile, …), got ${describe(value)}`);
+    throw invalidArgument(
+      name,
+      `expected an InputFile (FSInputFile, BufferedInputFile, …), got ${describe(value)}`,
+    );
   }
   return value as InputFile;
 }

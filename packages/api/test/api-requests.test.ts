@@ -25,22 +25,37 @@ describe("Api requests and results (unit, in-test requester answering with the s
   it("sends each method with its wire name and payload, and maps the result", async () => {
     const { api, requester } = setup();
     const sent = await api.sendMessage({ chatId, text: "<b>hi</b>", parseMode: "html" });
-    expect(sent).toEqual({ chatId: "b394656fbd6eb0687939221c60c11018852eecac", messageId: "2909d22d-0f56-4be3-889e-acf8ccf04239", timestamp: 1767712389410 });
+    expect(sent).toEqual({
+      chatId: "b394656fbd6eb0687939221c60c11018852eecac",
+      messageId: "2909d22d-0f56-4be3-889e-acf8ccf04239",
+      timestamp: 1767712389410,
+    });
     expect(requester.calls.at(-1)).toEqual({
       method: "sendMessage",
       payload: { chatId, replyMessageId: null, content: { text: "<b>hi</b>", parseMode: "html" } },
     });
 
     await api.replyMessage({ chatId, messageId, text: "ok" });
-    expect(requester.calls.at(-1)?.payload).toMatchObject({ replyMessageId: messageId, content: { parseMode: "text" } });
+    expect(requester.calls.at(-1)?.payload).toMatchObject({
+      replyMessageId: messageId,
+      content: { parseMode: "text" },
+    });
 
-    expect(await api.editMessage({ messageId, text: "x", parseMode: "markdown" })).toEqual({ messageId: "2909d22d-0f56-4be3-889e-acf8ccf04239", timestamp: 1767712402077 });
-    expect(requester.calls.at(-1)?.payload).toEqual({ messageId, content: { text: "x", parseMode: "markdown" } });
+    expect(await api.editMessage({ messageId, text: "x", parseMode: "markdown" })).toEqual({
+      messageId: "2909d22d-0f56-4be3-889e-acf8ccf04239",
+      timestamp: 1767712402077,
+    });
+    expect(requester.calls.at(-1)?.payload).toEqual({
+      messageId,
+      content: { text: "x", parseMode: "markdown" },
+    });
 
     expect(await api.removeMessage({ messageId })).toEqual({});
     expect(requester.calls.at(-1)?.payload).toEqual({ messageId, forAll: false });
 
-    expect(await api.forwardMessage({ chatId, messageId })).toMatchObject({ messageId: "a1e98136-674a-4da1-918a-219911c89250" });
+    expect(await api.forwardMessage({ chatId, messageId })).toMatchObject({
+      messageId: "a1e98136-674a-4da1-918a-219911c89250",
+    });
     expect(requester.calls.at(-1)).toEqual({ method: "forwardMessage", payload: { messageId, chatId } });
 
     const message = await api.getMessageById({ messageId });
@@ -56,10 +71,15 @@ describe("Api requests and results (unit, in-test requester answering with the s
 
   it("covers the chat methods", async () => {
     const { api, requester } = setup();
-    expect(await api.createPersonalChat({ userId })).toEqual({ chatId: "4c2ef3cc6e78768f07569707cbd616f92def0f85" });
+    expect(await api.createPersonalChat({ userId })).toEqual({
+      chatId: "4c2ef3cc6e78768f07569707cbd616f92def0f85",
+    });
     expect(requester.calls.at(-1)).toEqual({ method: "createP2PChat", payload: { userId } });
     await api.createGroupChat({ title: "Incident" });
-    expect(requester.calls.at(-1)).toEqual({ method: "createGroupChat", payload: { title: "Incident", name: "Incident" } });
+    expect(requester.calls.at(-1)).toEqual({
+      method: "createGroupChat",
+      payload: { title: "Incident", name: "Incident" },
+    });
     await api.createChannel({ title: "News" });
     expect(requester.calls.at(-1)).toEqual({ method: "createChannel", payload: { title: "News" } });
     expect(await api.createFavoritesChat()).toEqual({ chatId: "9935c34a733559d4976bc1ec697ac8bd6cdf5e3f" });
@@ -77,14 +97,23 @@ describe("Api requests and results (unit, in-test requester answering with the s
     expect(chat).toMatchObject({ title: "Ops duty", chatType: 2, unreadMessages: 3 });
 
     await api.addParticipantToChat({ chatId, userId, displayHistory: true });
-    expect(requester.calls.at(-1)).toEqual({ method: "addChatParticipant", payload: { chatId, userId, displayHistory: true } });
+    expect(requester.calls.at(-1)).toEqual({
+      method: "addChatParticipant",
+      payload: { chatId, userId, displayHistory: true },
+    });
     await api.removeParticipantFromChat({ chatId, userId });
-    expect(requester.calls.at(-1)).toEqual({ method: "removeChatParticipant", payload: { chatId, userId, clearHistory: false } });
+    expect(requester.calls.at(-1)).toEqual({
+      method: "removeChatParticipant",
+      payload: { chatId, userId, clearHistory: false },
+    });
     const { participants } = await api.getChatParticipants({ chatId, pageSize: 50, pageNumber: 1 });
     expect(participants.map((p) => p.role)).toEqual(["owner", "admin", "user"]);
     expect(await api.getChatParticipant({ chatId, userId })).toEqual({ userId, role: "user", type: 1 });
     await api.changeParticipantRole({ chatId, userId, role: ChatParticipantRole.ADMIN });
-    expect(requester.calls.at(-1)).toEqual({ method: "changeParticipantRole", payload: { chatId, userId, role: "admin" } });
+    expect(requester.calls.at(-1)).toEqual({
+      method: "changeParticipantRole",
+      payload: { chatId, userId, role: "admin" },
+    });
     await api.clearChatHistory({ chatId, forAll: true });
     expect(requester.calls.at(-1)).toEqual({ method: "clearHistory", payload: { chatId, forAll: true } });
     expect(await api.editChatTitle({ chatId, title: "Ops" })).toEqual({ chatId, timestamp: 1767712733018 });
@@ -115,22 +144,45 @@ describe("Api requests and results (unit, in-test requester answering with the s
     expect(api.uploadLimits).toBeUndefined();
     const limits = await api.getFileInfoUploadLimits();
     expect(requester.calls.at(-1)).toEqual({ method: "getFileUploadLimits", payload: {} });
-    expect(limits).toEqual({ maxSize: 104857600, extensions: { mode: "block", list: ["exe", "bat", "cmd", "msi"] } });
+    expect(limits).toEqual({
+      maxSize: 104857600,
+      extensions: { mode: "block", list: ["exe", "bat", "cmd", "msi"] },
+    });
     expect(api.uploadLimits).toEqual(limits);
   });
 
   it("reads the older infoHash key of getFileInfo", async () => {
     const requester = new ScriptedRequester({
-      getFileInfo: { name: "a", size: 1, mimeType: "x/y", readyState: 1, infoHash: "h1", downloadUrl: null, previews: [{ name: "p", size: 2, mimeType: "image/webp", downloadUrl: "http://x/p" }] },
+      getFileInfo: {
+        name: "a",
+        size: 1,
+        mimeType: "x/y",
+        readyState: 1,
+        infoHash: "h1",
+        downloadUrl: null,
+        previews: [{ name: "p", size: 2, mimeType: "image/webp", downloadUrl: "http://x/p" }],
+      },
     });
     const info = await new Api(requester).getFileInfo({ fileId: "h1" });
-    expect(info).toMatchObject({ fileId: "h1", downloadUrl: null, previews: [{ downloadUrl: "http://x/p" }] });
+    expect(info).toMatchObject({
+      fileId: "h1",
+      downloadUrl: null,
+      previews: [{ downloadUrl: "http://x/p" }],
+    });
   });
 
   it("builds survey content like the server's clients", async () => {
     const { api, requester } = setup();
-    await api.sendSurvey({ chatId, title: "Lunch <Friday>", surveyCampaignId: "lunch_poll", surveyType: SurveyType.ANONYMOUS });
-    const sent = requester.calls.at(-1)?.payload as { replyMessageId: unknown; content: Record<string, unknown> };
+    await api.sendSurvey({
+      chatId,
+      title: "Lunch <Friday>",
+      surveyCampaignId: "lunch_poll",
+      surveyType: SurveyType.ANONYMOUS,
+    });
+    const sent = requester.calls.at(-1)?.payload as {
+      replyMessageId: unknown;
+      content: Record<string, unknown>;
+    };
     expect(sent.replyMessageId).toBeNull();
     expect(sent.content).toMatchObject({
       url: "https://video.example.org/webtools/survey",

@@ -17,9 +17,9 @@ import {
   type EditedChatAvatar,
   type EditedChatTitle,
   type EditedMessage,
-  type Event,
+  type IncomingEvent,
   type LastMessage,
-  Message,
+  type Message,
   type MessageContent,
   type RemovedChat,
   type RemovedChatParticipant,
@@ -46,7 +46,10 @@ describe("result type of each method", () => {
       readonly chatId: string;
       readonly messages: Message[];
     }>();
-    expectTypeOf(api.sendMessage).parameter(0).toHaveProperty("parseMode").toEqualTypeOf<"text" | "markdown" | "html" | undefined>();
+    expectTypeOf(api.sendMessage)
+      .parameter(0)
+      .toHaveProperty("parseMode")
+      .toEqualTypeOf<"text" | "markdown" | "html" | undefined>();
   });
 
   it("chats and participants", () => {
@@ -79,7 +82,10 @@ describe("result type of each method", () => {
     expectTypeOf(api.hasChatParticipant).returns.resolves.toEqualTypeOf<{ result: boolean }>();
     expectTypeOf(api.changeParticipantRole).returns.resolves.toEqualTypeOf<Record<never, never>>();
     expectTypeOf(api.clearChatHistory).returns.resolves.toEqualTypeOf<Record<never, never>>();
-    expectTypeOf(api.editChatTitle).returns.resolves.toEqualTypeOf<{ chatId: string; timestamp: number | undefined }>();
+    expectTypeOf(api.editChatTitle).returns.resolves.toEqualTypeOf<{
+      chatId: string;
+      timestamp: number | undefined;
+    }>();
     expectTypeOf(api.editChatAvatar).returns.resolves.toEqualTypeOf<Record<never, never>>();
     expectTypeOf(api.getUserDisplayName).returns.resolves.toEqualTypeOf<{ displayName: string }>();
   });
@@ -114,8 +120,8 @@ describe("result type of each method", () => {
 
 describe("each event class", () => {
   it("parseUpdate returns the event union or a raw Update", () => {
-    expectTypeOf(api.parseUpdate).returns.toEqualTypeOf<Event | Update>();
-    expectTypeOf<Event["method"]>().toEqualTypeOf<
+    expectTypeOf(api.parseUpdate).returns.toEqualTypeOf<IncomingEvent | Update>();
+    expectTypeOf<IncomingEvent["method"]>().toEqualTypeOf<
       | "sendMessage"
       | "editMessage"
       | "removeMessage"
@@ -144,7 +150,9 @@ describe("each event class", () => {
     expectTypeOf<Message["forwarded"]>().toEqualTypeOf<Message | undefined>();
     expectTypeOf<Message["api"]>().toEqualTypeOf<Api>();
     expectTypeOf<Message["answer"]>().returns.resolves.toHaveProperty("messageId");
-    expectTypeOf<Message["copyTo"]>().returns.resolves.toEqualTypeOf<Awaited<ReturnType<Api["sendMessage"]>> | null>();
+    expectTypeOf<Message["copyTo"]>().returns.resolves.toEqualTypeOf<Awaited<
+      ReturnType<Api["sendMessage"]>
+    > | null>();
     expectTypeOf<NonNullable<Message["photo"]>["download"]>().toBeCallableWith({ destPath: "x" });
   });
 
@@ -174,7 +182,10 @@ describe("each event class", () => {
     expectTypeOf<EditedChatAvatar["avatarUrl"]>().toEqualTypeOf<string | null>();
     expectTypeOf<ClearedChatHistory["forAll"]>().toEqualTypeOf<boolean>();
     expectTypeOf<ChangedFileUploadLimits["maxSize"]>().toEqualTypeOf<number | null>();
-    expectTypeOf<ChangedFileUploadLimits["extensions"]>().toEqualTypeOf<{ mode: "allow" | "block"; list: string[] } | null>();
+    expectTypeOf<ChangedFileUploadLimits["extensions"]>().toEqualTypeOf<{
+      mode: "allow" | "block";
+      list: string[];
+    } | null>();
     expectTypeOf<UploadingProgress["fileId"]>().toEqualTypeOf<string>();
     expectTypeOf<UploadingProgress["progress"]>().toEqualTypeOf<number>();
     expectTypeOf<UploadingProgress["api"]>().toEqualTypeOf<Api>();

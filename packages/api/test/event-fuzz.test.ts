@@ -26,7 +26,9 @@ function mutate(value: unknown, path: number[], replacement: unknown, remove: bo
   if (entries.length === 0) return replacement;
   const [head = 0, ...rest] = path;
   const index = head % entries.length;
-  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? ([...value] as unknown as Record<string, unknown>)
+    : { ...value };
   const [key, child] = entries[index] as readonly [string, unknown];
   if (remove && rest.length === 0 && !Array.isArray(value)) delete copy[key];
   else copy[key] = mutate(child, rest, replacement, remove);
@@ -36,7 +38,9 @@ function mutate(value: unknown, path: number[], replacement: unknown, remove: bo
 describe("event parsing never throws", () => {
   it("on random JSON payloads for every event method", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...methods), fc.jsonValue(), (method, payload) => parseAndRead(method, payload)),
+      fc.property(fc.constantFrom(...methods), fc.jsonValue(), (method, payload) =>
+        parseAndRead(method, payload),
+      ),
       { numRuns: 1500 },
     );
   });
@@ -48,7 +52,8 @@ describe("event parsing never throws", () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
         fc.jsonValue({ maxDepth: 2 }),
         fc.boolean(),
-        (event, path, replacement, remove) => parseAndRead(event.method, mutate(event.payload, path, replacement, remove)),
+        (event, path, replacement, remove) =>
+          parseAndRead(event.method, mutate(event.payload, path, replacement, remove)),
       ),
       { numRuns: 3000 },
     );
@@ -79,10 +84,33 @@ describe("event parsing never throws", () => {
     );
   });
 
+  it("on arbitrary values handed over as the raw update itself", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ method: fc.string(), id: fc.anything(), payload: fc.jsonValue() }),
+        ),
+        (raw) => {
+          const event = api.parseUpdate(raw as never);
+          expect(typeof event.method).toBe("string");
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("on deeply nested forwards (bounded, no stack exhaustion)", () => {
     let payload: Record<string, unknown> = { text: "innermost", parseMode: "text" };
     for (let i = 0; i < 2000; i++) {
-      payload = { messageId: `m${i}`, chatId: "c", timestamp: i, type: 201, author: { id: "a", type: 1 }, content: payload };
+      payload = {
+        messageId: `m${i}`,
+        chatId: "c",
+        timestamp: i,
+        type: 201,
+        author: { id: "a", type: 1 },
+        content: payload,
+      };
     }
     const event = api.parseUpdate({ method: "sendMessage", id: 1, payload });
     expect(event).toBeInstanceOf(Message);

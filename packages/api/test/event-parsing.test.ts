@@ -88,7 +88,12 @@ describe("parseUpdate on the protocol samples", () => {
 
   it("classifies attachments: a text file is a document, a sticker only a sticker", () => {
     const doc = api.parseUpdate(sample("sendMessage", 3)) as Message;
-    expect(doc.document).toMatchObject({ fileId: "f3eeab4a6f5bdb92e043b9078b7fa90d0a826636", name: "error-trace.txt", size: 18342, readyState: 1 });
+    expect(doc.document).toMatchObject({
+      fileId: "f3eeab4a6f5bdb92e043b9078b7fa90d0a826636",
+      name: "error-trace.txt",
+      size: 18342,
+      readyState: 1,
+    });
     expect(doc.photo ?? doc.video ?? doc.audio ?? doc.sticker).toBeUndefined();
     expect(doc.text).toBeUndefined();
     const sticker = api.parseUpdate(sample("sendMessage", 4)) as Message;
@@ -110,16 +115,28 @@ describe("parseUpdate on the protocol samples", () => {
     const nested = api.parseUpdate(sample("sendMessage", 5)) as Message;
     expect(nested.forwarded?.author.id).toBe("b.ivanov@video.example.org");
     expect(nested.forwarded?.text).toBe("Who is on call tonight?");
-    expect(nested.content).toMatchObject({ kind: "forwarded", text: "Who is on call tonight?", parseMode: "text" });
+    expect(nested.content).toMatchObject({
+      kind: "forwarded",
+      text: "Who is on call tonight?",
+      parseMode: "text",
+    });
     const base = sample("sendMessage", 5).payload as Record<string, unknown>;
-    const flat = withPayload("sendMessage", { ...base, content: { text: "flat form", parseMode: "text" } }) as Message;
+    const flat = withPayload("sendMessage", {
+      ...base,
+      content: { text: "flat form", parseMode: "text" },
+    }) as Message;
     expect(flat.forwarded).toBeUndefined();
     expect(flat.content).toMatchObject({ kind: "forwarded", envelope: null, text: "flat form" });
   });
 
   it("reads a location with title or description, and a survey", () => {
     const location = api.parseUpdate(sample("sendMessage", 6)) as Message;
-    expect(location.location).toMatchObject({ latitude: 59.93863, longitude: 30.31413, title: "Data centre, gate 3", description: null });
+    expect(location.location).toMatchObject({
+      latitude: 59.93863,
+      longitude: 30.31413,
+      title: "Data centre, gate 3",
+      description: null,
+    });
     const base = sample("sendMessage", 6).payload as Record<string, unknown>;
     const described = withPayload("sendMessage", {
       ...base,
@@ -127,7 +144,11 @@ describe("parseUpdate on the protocol samples", () => {
     }) as Message;
     expect(described.location).toMatchObject({ title: null, description: "gate" });
     const survey = api.parseUpdate(sample("sendMessage", 7)) as Message;
-    expect(survey.survey).toMatchObject({ title: "Team lunch on Friday?", path: "lunch_poll", appVersion: 1 });
+    expect(survey.survey).toMatchObject({
+      title: "Team lunch on Friday?",
+      path: "lunch_poll",
+      appVersion: 1,
+    });
   });
 
   it("passes a system envelope and an unknown envelope type through with raw content", () => {
@@ -146,18 +167,42 @@ describe("parseUpdate on the protocol samples", () => {
       text: "Who is on call tonight and tomorrow?",
       timestamp: 1767712810000,
     });
-    expect(api.parseUpdate(sample("removeMessage"))).toMatchObject({ removedBy: { id: "b.ivanov@video.example.org", type: 1 } });
-    expect(api.parseUpdate(sample("addChatParticipant"))).toMatchObject({ userId: "alice.smirnova@video.example.org", addedBy: { type: 1 } });
-    expect(api.parseUpdate(sample("removeChatParticipant"))).toMatchObject({ removedBy: { id: "b.ivanov@video.example.org" } });
-    expect(api.parseUpdate(sample("changeParticipantRole"))).toMatchObject({ role: "admin", userId: "support_bot@video.example.org" });
-    expect(api.parseUpdate(sample("createP2PChat"))).toMatchObject({ chatType: 1, title: "Boris Ivanov", lastMessage: null });
+    expect(api.parseUpdate(sample("removeMessage"))).toMatchObject({
+      removedBy: { id: "b.ivanov@video.example.org", type: 1 },
+    });
+    expect(api.parseUpdate(sample("addChatParticipant"))).toMatchObject({
+      userId: "alice.smirnova@video.example.org",
+      addedBy: { type: 1 },
+    });
+    expect(api.parseUpdate(sample("removeChatParticipant"))).toMatchObject({
+      removedBy: { id: "b.ivanov@video.example.org" },
+    });
+    expect(api.parseUpdate(sample("changeParticipantRole"))).toMatchObject({
+      role: "admin",
+      userId: "support_bot@video.example.org",
+    });
+    expect(api.parseUpdate(sample("createP2PChat"))).toMatchObject({
+      chatType: 1,
+      title: "Boris Ivanov",
+      lastMessage: null,
+    });
     expect(api.parseUpdate(sample("createFavoritesChat"))).toMatchObject({ chatType: 5, title: null });
-    expect(api.parseUpdate(sample("removeChat"))).toMatchObject({ chatId: "2de87d3069eef8913aa58ba97bfd8c483b331975" });
+    expect(api.parseUpdate(sample("removeChat"))).toMatchObject({
+      chatId: "2de87d3069eef8913aa58ba97bfd8c483b331975",
+    });
     expect(api.parseUpdate(sample("editChatTitle"))).toMatchObject({ title: "Ops duty — Q1" });
-    expect(api.parseUpdate(sample("editChatAvatar"))).toMatchObject({ avatarUrl: "https://video.example.org/avatars/c273c883-v2.png" });
+    expect(api.parseUpdate(sample("editChatAvatar"))).toMatchObject({
+      avatarUrl: "https://video.example.org/avatars/c273c883-v2.png",
+    });
     expect(api.parseUpdate(sample("clearHistory"))).toMatchObject({ forAll: true });
-    expect(api.parseUpdate(sample("getFileUploadLimits"))).toMatchObject({ maxSize: 52428800, extensions: { mode: "allow" } });
-    expect(api.parseUpdate(sample("uploadFileProgress"))).toMatchObject({ fileId: "f3eeab4a6f5bdb92e043b9078b7fa90d0a826636", progress: 18342 });
+    expect(api.parseUpdate(sample("getFileUploadLimits"))).toMatchObject({
+      maxSize: 52428800,
+      extensions: { mode: "allow" },
+    });
+    expect(api.parseUpdate(sample("uploadFileProgress"))).toMatchObject({
+      fileId: "f3eeab4a6f5bdb92e043b9078b7fa90d0a826636",
+      progress: 18342,
+    });
     const unknown = api.parseUpdate(sample("someFutureEvent"));
     expect(unknown).toBeInstanceOf(Update);
     expect(unknown).toMatchObject({ method: "someFutureEvent", id: 5755, type: 1 });
@@ -169,7 +214,9 @@ describe("parseUpdate tolerance where the sources disagree", () => {
     const base = sample("changeParticipantRole").payload as Record<string, unknown>;
     expect(withPayload("changeParticipantRole", { ...base, role: 0 })).toMatchObject({ role: "owner" });
     expect(withPayload("changeParticipantRole", { ...base, role: 6 })).toMatchObject({ role: "writer" });
-    expect(withPayload("changeParticipantRole", { ...base, role: "moderator_v2" })).toMatchObject({ role: "moderator_v2" });
+    expect(withPayload("changeParticipantRole", { ...base, role: "moderator_v2" })).toMatchObject({
+      role: "moderator_v2",
+    });
     expect(withPayload("changeParticipantRole", { ...base, role: 42 })).toBeInstanceOf(Update);
   });
 
@@ -182,17 +229,33 @@ describe("parseUpdate tolerance where the sources disagree", () => {
   });
 
   it("takes infoHash for fileId, and accepts events without optional keys", () => {
-    expect(withPayload("uploadFileProgress", { infoHash: "abc", progress: 5 })).toMatchObject({ fileId: "abc" });
-    const edited = withPayload("editMessage", { chatId: "c", content: { text: "t", parseMode: "text" } }) as EditedMessage;
+    expect(withPayload("uploadFileProgress", { infoHash: "abc", progress: 5 })).toMatchObject({
+      fileId: "abc",
+    });
+    const edited = withPayload("editMessage", {
+      chatId: "c",
+      content: { text: "t", parseMode: "text" },
+    }) as EditedMessage;
     expect(edited).toBeInstanceOf(EditedMessage);
     expect(edited.messageId).toBeUndefined();
-    expect(withPayload("removeMessage", { chatId: "c", messageId: "m" })).toMatchObject({ removedBy: undefined });
-    expect(withPayload("getFileUploadLimits", { maxSize: null, extensions: null })).toMatchObject({ maxSize: null, extensions: null });
+    expect(withPayload("removeMessage", { chatId: "c", messageId: "m" })).toMatchObject({
+      removedBy: undefined,
+    });
+    expect(withPayload("getFileUploadLimits", { maxSize: null, extensions: null })).toMatchObject({
+      maxSize: null,
+      extensions: null,
+    });
     expect(withPayload("getFileUploadLimits", {})).toMatchObject({ maxSize: null, extensions: null });
   });
 
   it("falls back to a raw Update when a known event lacks its required keys", () => {
-    for (const method of ["sendMessage", "editMessage", "removeChat", "uploadFileProgress", "createGroupChat"]) {
+    for (const method of [
+      "sendMessage",
+      "editMessage",
+      "removeChat",
+      "uploadFileProgress",
+      "createGroupChat",
+    ]) {
       const parsed = withPayload(method, { nothing: true });
       expect(parsed, method).toBeInstanceOf(Update);
       expect((parsed as Update).payload).toEqual({ nothing: true });

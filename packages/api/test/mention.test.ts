@@ -23,8 +23,12 @@ describe("Message.mention", () => {
   it("sees HTML mentions with either quote style, suffixes and any case", () => {
     expect(messageFor('<a href="trueconf:support_bot@video.example.org">Bot</a> hi').mention).toBe(true);
     expect(messageFor("<a href='trueconf:support_bot@video.example.org'>Bot</a>").mention).toBe(true);
-    expect(messageFor('<a href="trueconf:support_bot@video.example.org&do=profile">Bot</a>').mention).toBe(true);
-    expect(messageFor('<a href="trueconf:support_bot@video.example.org/80830e3b">Bot</a>').mention).toBe(true);
+    expect(messageFor('<a href="trueconf:support_bot@video.example.org&do=profile">Bot</a>').mention).toBe(
+      true,
+    );
+    expect(messageFor('<a href="trueconf:support_bot@video.example.org/80830e3b">Bot</a>').mention).toBe(
+      true,
+    );
     expect(messageFor('<a href="trueconf:support_bot@video.example.org?k=v">Bot</a>').mention).toBe(true);
     expect(messageFor('<A HREF = "trueconf:Support_Bot@Video.Example.org">Bot</A>').mention).toBe(true);
   });

@@ -19,6 +19,9 @@ Options:
   --protocol <key=value>   a protocol option, repeatable (e.g. --protocol roleFormat=number)
   -h, --help               show this help`;
 
+/** A development server runs for hours; it keeps the recent frames only. */
+const frameLogLimit = 100_000;
+
 /** Bridge's own port (PROTOCOL.md 1.1), so that clients configured for a real server without TLS just work. */
 const defaultPort = 4309;
 
@@ -47,7 +50,7 @@ function parseOptions(argv: string[]): EmulatorOptions | undefined {
   const protocol: Partial<ProtocolOptions> = {};
   for (const assignment of values.protocol ?? [])
     Object.assign(protocol, parseProtocolAssignment(assignment));
-  const options: EmulatorOptions = { port, protocol };
+  const options: EmulatorOptions = { port, protocol, frameLogLimit };
   if (values.host !== undefined) options.host = values.host;
   if (values["server-name"] !== undefined) options.serverName = values["server-name"];
   if (values["tls-key"] !== undefined && values["tls-cert"] !== undefined) {
@@ -57,6 +60,8 @@ function parseOptions(argv: string[]): EmulatorOptions | undefined {
 }
 
 async function main(): Promise<void> {
+  // Output piped into a program that exits early (`| head`) must not turn a clean shutdown into a crash.
+  process.stdout.on("error", () => undefined);
   let options: EmulatorOptions | undefined;
   try {
     options = parseOptions(process.argv.slice(2));

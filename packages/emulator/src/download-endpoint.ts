@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import type { StoredFile } from "./world/world-contract.js";
 
 /** `filename` for old clients (ASCII only) and `filename*` (RFC 5987, UTF-8) for the real name. */
-export function contentDisposition(name: string): string {
+function contentDisposition(name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
@@ -21,7 +21,7 @@ export function handleDownload(
   req: IncomingMessage,
   res: ServerResponse,
   file: StoredFile,
-  faults: Faults,
+  faults: FaultState,
 ): void {
   res.writeHead(200, {
     "content-type": file.mimeType || "application/octet-stream",

@@ -1,9 +1,9 @@
-import { createServer as createHttpServer, type RequestListener, type Server } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { EmulatorConfigError } from "./errors.js";
 import { EventFanout } from "./event-fanout.js";
-import { Faults } from "./faults.js";
+import { FaultState, Faults } from "./faults.js";
 import { FrameHandler } from "./frame-handler.js";
 import { FrameLog, type FrameRecord } from "./frame-log.js";
 import { createHttpListener } from "./http-routes.js";
@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   protocol?: Partial<ProtocolOptions>;
   /** Where uploaded files are stored; default a fresh temporary directory, removed by `stop()`. */
   storageDir?: string;
+  /** Keep at most about this many frames in `frames`/`transcript()` (oldest dropped first); default: all. */
+  frameLogLimit?: number;
 }
 
 /** How long `stop()` waits for clients to finish the close handshake before cutting them off. */
@@ -59,15 +61,21 @@ function checkOptions(options: EmulatorOptions): void {
   ) {
     throw new EmulatorConfigError("serverVersion must be a non-empty string");
   }
+  if (
+    options.frameLogLimit !== undefined &&
+    (!Number.isInteger(options.frameLogLimit) || options.frameLogLimit < 1)
+  ) {
+    throw new EmulatorConfigError("frameLogLimit must be a positive integer");
+  }
   if (options.tls !== undefined && (!options.tls.key || !options.tls.cert)) {
     throw new EmulatorConfigError("tls needs both key and cert");
   }
 }
 
 /** An https server; a key or certificate Node cannot load becomes a typed error that names neither. */
-function createTlsServer(tls: NonNullable<EmulatorOptions["tls"]>, listener: RequestListener): Server {
+function createTlsServer(tls: NonNullable<EmulatorOptions["tls"]>): Server {
   try {
-    return createHttpsServer({ key: tls.key, cert: tls.cert }, listener);
+    return createHttpsServer({ key: tls.key, cert: tls.cert });
   } catch (error) {
     throw new EmulatorConfigError("tls key or certificate could not be loaded (expected PEM)", {
       cause: error,
@@ -111,22 +119,26 @@ export class Emulator {
 
   private constructor(options: EmulatorOptions) {
     checkOptions(options);
+    // The server comes first: a bad certificate must fail before the world creates its storage.
+    this.#server = options.tls === undefined ? createHttpServer() : createTlsServer(options.tls);
     this.#protocol = resolveProtocolOptions(options.protocol);
     this.serverName = options.serverName ?? "emulator.local";
     this.#host = options.host ?? "127.0.0.1";
     this.#scheme = options.tls === undefined ? "http" : "https";
     this.#waiters = new ChangeWaiters();
     const changed = () => this.#waiters.notify();
-    this.#log = new FrameLog(changed);
+    this.#log = new FrameLog(changed, options.frameLogLimit);
     this.#signer = new TokenSigner();
     // Sessions exist before the endpoint does: seeding the world already pushes events (to nobody yet).
     const sessionList: Session[] = [];
     const sessions = () => sessionList;
+    const faultState = new FaultState();
     this.faults = new Faults(
       { sessions, stallReadiness: (on) => this.#world.stallReadiness(on) },
+      faultState,
       () => this.#signer.lastSerial,
     );
-    const fanout = new EventFanout(sessions, this.faults, changed);
+    const fanout = new EventFanout(sessions, faultState, changed);
     this.#world = new World({
       serverName: this.serverName,
       protocol: this.#protocol,
@@ -138,7 +150,7 @@ export class Emulator {
     const handler = new FrameHandler({
       world: this.#world,
       protocol: this.#protocol,
-      faults: this.faults,
+      faults: faultState,
       signer: this.#signer,
       fanout,
       log: this.#log,
@@ -146,20 +158,19 @@ export class Emulator {
     });
     this.#endpoint = new WebSocketEndpoint({
       sessions: sessionList,
-      faults: this.faults,
+      faults: faultState,
       handler,
       log: this.#log,
       changed,
     });
     const listener = createHttpListener({
       world: this.#world,
-      faults: this.faults,
+      faults: faultState,
       signer: this.#signer,
       protocol: this.#protocol,
       serverVersion: options.serverVersion ?? "5.5.3",
     });
-    this.#server =
-      options.tls === undefined ? createHttpServer(listener) : createTlsServer(options.tls, listener);
+    this.#server.on("request", listener);
     this.#server.on("upgrade", (req, socket, head) => this.#endpoint.upgrade(req, socket, head));
   }
 
@@ -171,7 +182,12 @@ export class Emulator {
    */
   static async start(options: EmulatorOptions = {}): Promise<Emulator> {
     const emulator = new Emulator(options);
-    await emulator.#listen(options.port ?? 0);
+    try {
+      await emulator.#listen(options.port ?? 0);
+    } catch (error) {
+      await emulator.#world.dispose();
+      throw error;
+    }
     return emulator;
   }
 
@@ -344,10 +360,10 @@ export class Emulator {
       throw new EmulatorConfigError("waitForRequest needs a method");
     return this.#waiters.waitFor(
       () => {
-        const consumed = this.#consumedRequests.get(method) ?? 0;
-        const record = this.#log.requestAt(method, consumed);
-        if (record !== undefined) this.#consumedRequests.set(method, consumed + 1);
-        return record;
+        const next = this.#log.requestFrom(method, this.#consumedRequests.get(method) ?? 0);
+        if (next === undefined) return undefined;
+        this.#consumedRequests.set(method, next.position + 1);
+        return next.record;
       },
       this.#timeout(options.timeout),
       `a "${method}" request`,

@@ -1,4 +1,4 @@
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import type { Session, UnreadEntry } from "./session.js";
 import type { EventSink } from "./world/world-contract.js";
 
@@ -16,17 +16,18 @@ function isSystemEnvelope(method: string, payload: Record<string, unknown>): boo
  */
 export class EventFanout implements EventSink {
   readonly #sessions: () => readonly Session[];
-  readonly #faults: Faults;
+  readonly #faults: FaultState;
   readonly #changed: () => void;
   /** Per account, the sendMessage events nobody acked, in the order they happened. */
   readonly #unread = new Map<string, Set<UnreadEntry>>();
 
-  constructor(sessions: () => readonly Session[], faults: Faults, changed: () => void) {
+  constructor(sessions: () => readonly Session[], faults: FaultState, changed: () => void) {
     this.#sessions = sessions;
     this.#faults = faults;
     this.#changed = changed;
   }
 
+  /** Sends an event of the world to every authorised session of `userId` (see {@link EventSink.push}). */
   push(userId: string, method: string, payload: Record<string, unknown>): void {
     let entry: UnreadEntry | undefined;
     if (method === "sendMessage") {
@@ -62,10 +63,5 @@ export class EventFanout implements EventSink {
         continue;
       session.sendEvent("sendMessage", entry.payload, entry, this.#faults.eventDelivery);
     }
-  }
-
-  /** How many `sendMessage` events of the account nobody acked yet. */
-  unreadCount(userId: string): number {
-    return this.#unread.get(userId)?.size ?? 0;
   }
 }

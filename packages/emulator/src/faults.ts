@@ -54,6 +54,76 @@ function checkMethod(method: string, what: string): string {
 }
 
 /**
+ * The current fault settings, as the server side reads them. Kept apart from {@link Faults} so that the public
+ * knobs cannot be confused with queries that use up a count.
+ */
+export class FaultState {
+  refuse = { remaining: 0, status: 503 };
+  handshakeDelay = 0;
+  readonly responseDelays = new Map<string, number>();
+  readonly silence = new Map<string, Counted>();
+  readonly failures = new Map<string, Counted & { errorCode: number }>();
+  expiredUpTo = 0;
+  expireOnRequests = false;
+  duplicate = false;
+  reorder = false;
+  uploadFailure: number | undefined;
+  downloadLimit: number | undefined;
+
+  /** Back to "no faults". */
+  clear(): void {
+    this.refuse = { remaining: 0, status: 503 };
+    this.handshakeDelay = 0;
+    this.responseDelays.clear();
+    this.silence.clear();
+    this.failures.clear();
+    this.expiredUpTo = 0;
+    this.expireOnRequests = false;
+    this.duplicate = false;
+    this.reorder = false;
+    this.uploadFailure = undefined;
+    this.downloadLimit = undefined;
+  }
+
+  /** The status to refuse this handshake with, if any (uses up one count). */
+  takeHandshakeRefusal(): number | undefined {
+    if (this.refuse.remaining <= 0) return undefined;
+    this.refuse.remaining -= 1;
+    return this.refuse.status;
+  }
+
+  /** How long to hold a response to `method`. */
+  responseDelay(method: string): number {
+    return this.responseDelays.get(method) ?? this.responseDelays.get("*") ?? 0;
+  }
+
+  /** Whether this request of `method` stays unanswered (uses up one count). */
+  takeSilence(method: string): boolean {
+    return take(this.silence, method) !== undefined;
+  }
+
+  /** The error code this request of `method` is to fail with, if any (uses up one count). */
+  takeFailure(method: string): number | undefined {
+    return take(this.failures, method)?.errorCode;
+  }
+
+  /** Whether a token with this serial is expired by `expireTokens`. */
+  isTokenExpired(serial: number): boolean {
+    return serial <= this.expiredUpTo;
+  }
+
+  /** Whether requests of a session authorised with this token serial get 203. */
+  expiresRequests(serial: number): boolean {
+    return this.expireOnRequests && this.isTokenExpired(serial);
+  }
+
+  /** How events go out right now. */
+  get eventDelivery(): { duplicate: boolean; reorder: boolean } {
+    return { duplicate: this.duplicate, reorder: this.reorder };
+  }
+}
+
+/**
  * Fault injection: every way a real server or network misbehaves that a client must survive. Knobs stay on
  * until their count is used up or {@link Faults.reset} is called.
  *
@@ -63,22 +133,14 @@ function checkMethod(method: string, what: string): string {
  */
 export class Faults {
   readonly #targets: FaultTargets;
-  #refuse = { remaining: 0, status: 503 };
-  #handshakeDelay = 0;
-  readonly #responseDelays = new Map<string, number>();
-  readonly #silence = new Map<string, Counted>();
-  readonly #failures = new Map<string, Counted & { errorCode: number }>();
-  #expiredUpTo = 0;
-  #expireOnRequests = false;
-  #duplicate = false;
-  #reorder = false;
-  #uploadFailure: number | undefined;
-  #downloadLimit: number | undefined;
+  readonly #state: FaultState;
   /** The serial of the newest token issued, so `expireTokens` knows what "issued so far" means. */
   readonly #lastTokenSerial: () => number;
 
-  constructor(targets: FaultTargets, lastTokenSerial: () => number) {
+  /** Knobs that change `state`, which the server reads. */
+  constructor(targets: FaultTargets, state: FaultState, lastTokenSerial: () => number) {
     this.#targets = targets;
+    this.#state = state;
     this.#lastTokenSerial = lastTokenSerial;
   }
 
@@ -97,7 +159,7 @@ export class Faults {
 
   /** Refuses the next `count` WebSocket handshakes with an HTTP `status` (default 503). */
   refuseHandshakes(count: number, options: { status?: number } = {}): void {
-    this.#refuse = {
+    this.#state.refuse = {
       remaining: checkCount(count, "refuseHandshakes"),
       status: checkStatus(options.status ?? 503, "refuseHandshakes"),
     };
@@ -105,17 +167,17 @@ export class Faults {
 
   /** Delays every WebSocket handshake by `ms` (0 switches it off). */
   delayHandshakes(ms: number): void {
-    this.#handshakeDelay = checkMs(ms, "delayHandshakes");
+    this.#state.handshakeDelay = checkMs(ms, "delayHandshakes");
   }
 
   /** Delays every response to `method` (or to every method with `"*"`) by `ms`. */
   delayResponses(method: string, ms: number): void {
-    this.#responseDelays.set(checkMethod(method, "delayResponses"), checkMs(ms, "delayResponses"));
+    this.#state.responseDelays.set(checkMethod(method, "delayResponses"), checkMs(ms, "delayResponses"));
   }
 
   /** Logs requests of `method` (or `"*"`) but never answers them; `count` limits how many (default: all). */
   neverAnswer(method: string, options: { count?: number } = {}): void {
-    this.#silence.set(checkMethod(method, "neverAnswer"), {
+    this.#state.silence.set(checkMethod(method, "neverAnswer"), {
       remaining: checkCount(options.count, "neverAnswer"),
     });
   }
@@ -124,7 +186,7 @@ export class Faults {
   failNext(method: string, errorCode: number, options: { count?: number } = {}): void {
     if (!Number.isInteger(errorCode) || errorCode <= 0)
       throw new EmulatorConfigError("failNext: errorCode must be a positive integer");
-    this.#failures.set(checkMethod(method, "failNext"), {
+    this.#state.failures.set(checkMethod(method, "failNext"), {
       remaining: checkCount(options.count ?? 1, "failNext"),
       errorCode,
     });
@@ -132,8 +194,8 @@ export class Faults {
 
   /** Expires every token issued so far: `auth` with one gets 203; with `onRequests`, so does every request of a session that authorised with one. */
   expireTokens(options: { onRequests?: boolean } = {}): void {
-    this.#expiredUpTo = this.#lastTokenSerial();
-    this.#expireOnRequests = options.onRequests ?? false;
+    this.#state.expiredUpTo = this.#lastTokenSerial();
+    this.#state.expireOnRequests = options.onRequests ?? false;
   }
 
   /** Sends `text` verbatim (malformed JSON, unknown methods…) to one session or to every open one. */
@@ -149,12 +211,12 @@ export class Faults {
 
   /** Delivers every event twice (same frame, same id) while on. */
   duplicateEvents(on: boolean): void {
-    this.#duplicate = checkSwitch(on, "duplicateEvents");
+    this.#state.duplicate = checkSwitch(on, "duplicateEvents");
   }
 
   /** Swaps consecutive events per session while on (a lone event goes out after a short hold). */
   reorderEvents(on: boolean): void {
-    this.#reorder = checkSwitch(on, "reorderEvents");
+    this.#state.reorder = checkSwitch(on, "reorderEvents");
     if (!on) for (const session of this.#targets.sessions()) session.flushHeld();
   }
 
@@ -173,14 +235,14 @@ export class Faults {
 
   /** Answers every upload with an HTTP error `status` (default 500) while on. */
   failUploads(options: { status?: number } = {}): void {
-    this.#uploadFailure = checkStatus(options.status ?? 500, "failUploads");
+    this.#state.uploadFailure = checkStatus(options.status ?? 500, "failUploads");
   }
 
   /** Cuts every download off after `bytes` bytes (the Content-Length still announces the whole file). */
   truncateDownloads(bytes: number): void {
     if (!Number.isInteger(bytes) || bytes < 0)
       throw new EmulatorConfigError("truncateDownloads: bytes must be an integer >= 0");
-    this.#downloadLimit = bytes;
+    this.#state.downloadLimit = bytes;
   }
 
   /** While on, uploaded files stay UPLOADING until `emu.finishUpload`. */
@@ -190,77 +252,14 @@ export class Faults {
 
   /** Switches every knob off and unfreezes frozen sessions. */
   reset(): void {
-    this.#refuse = { remaining: 0, status: 503 };
-    this.#handshakeDelay = 0;
-    this.#responseDelays.clear();
-    this.#silence.clear();
-    this.#failures.clear();
-    this.#expiredUpTo = 0;
-    this.#expireOnRequests = false;
-    this.#duplicate = false;
-    this.reorderEvents(false);
-    this.#uploadFailure = undefined;
-    this.#downloadLimit = undefined;
+    this.#state.clear();
     this.#targets.stallReadiness(false);
     for (const session of this.#targets.sessions()) {
+      session.flushHeld();
       if (!session.frozen) continue;
       session.frozen = false;
       session.ws.resume();
     }
-  }
-
-  // The queries below are how the server consults the knobs; a `take…` call uses up one count.
-
-  /** The status to refuse this handshake with, if any. */
-  takeHandshakeRefusal(): number | undefined {
-    if (this.#refuse.remaining <= 0) return undefined;
-    this.#refuse.remaining -= 1;
-    return this.#refuse.status;
-  }
-
-  /** How long to hold this handshake. */
-  get handshakeDelay(): number {
-    return this.#handshakeDelay;
-  }
-
-  /** How long to hold a response to `method`. */
-  responseDelay(method: string): number {
-    return this.#responseDelays.get(method) ?? this.#responseDelays.get("*") ?? 0;
-  }
-
-  /** Whether this request of `method` stays unanswered. */
-  takeSilence(method: string): boolean {
-    return take(this.#silence, method) !== undefined;
-  }
-
-  /** The error code this request of `method` is to fail with, if any. */
-  takeFailure(method: string): number | undefined {
-    return take(this.#failures, method)?.errorCode;
-  }
-
-  /** Whether a token with this serial is expired by `expireTokens`. */
-  isTokenExpired(serial: number): boolean {
-    return serial <= this.#expiredUpTo;
-  }
-
-  /** Whether requests of a session authorised with this token serial get 203. */
-  expiresRequests(serial: number): boolean {
-    return this.#expireOnRequests && this.isTokenExpired(serial);
-  }
-
-  /** How events go out right now. */
-  get eventDelivery(): { duplicate: boolean; reorder: boolean } {
-    return { duplicate: this.#duplicate, reorder: this.#reorder };
-  }
-
-  /** The status every upload fails with, if the fault is on. */
-  get uploadFailure(): number | undefined {
-    return this.#uploadFailure;
-  }
-
-  /** How many bytes of a download go out before the connection is cut, if the fault is on. */
-  get downloadLimit(): number | undefined {
-    return this.#downloadLimit;
   }
 }
 

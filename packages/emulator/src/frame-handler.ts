@@ -1,5 +1,5 @@
 import type { EventFanout } from "./event-fanout.js";
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import type { FrameLog } from "./frame-log.js";
 import type { TokenSigner } from "./jwt.js";
 import type { ProtocolOptions } from "./protocol-options.js";
@@ -44,7 +44,7 @@ function isFrameId(value: unknown): value is number {
 export interface FrameHandlerParts {
   world: WorldApi;
   protocol: ProtocolOptions;
-  faults: Faults;
+  faults: FaultState;
   signer: TokenSigner;
   fanout: EventFanout;
   log: FrameLog;
@@ -112,7 +112,8 @@ export class FrameHandler {
       this.#respond(session, id, result);
       if (afterAuth) this.#afterAuth(session);
     };
-    if (delay > 0) setTimeout(answer, delay);
+    // unref: a delayed answer for an emulator that has stopped must not keep the process alive
+    if (delay > 0) setTimeout(answer, delay).unref();
     else answer();
   }
 

@@ -17,22 +17,31 @@ function redact(raw: string): string {
   return raw.replace(/("token"\s*:\s*")[^"]*(")/g, "$1[redacted]$2");
 }
 
+/** Client requests of one method, with how many older ones were dropped by the log limit. */
+interface RequestList {
+  dropped: number;
+  records: FrameRecord[];
+}
+
 /**
  * Every frame in and out, in order, with a readable transcript. Appending notifies a listener so that wait
- * helpers re-check their condition on each frame.
+ * helpers re-check their condition on each frame. With a `limit`, the oldest tenth is dropped whenever the log
+ * grows past it, so that a long-running emulator does not grow without bound.
  */
 export class FrameLog {
   readonly #records: FrameRecord[] = [];
   /** Client requests by method, so that waits on one method do not rescan the whole log on every frame. */
-  readonly #requestsByMethod = new Map<string, FrameRecord[]>();
-  readonly #allRequests: FrameRecord[] = [];
+  readonly #requestsByMethod = new Map<string, RequestList>();
+  #allRequests: FrameRecord[] = [];
   readonly #onAppend: () => void;
+  readonly #limit: number;
 
-  constructor(onAppend: () => void) {
+  constructor(onAppend: () => void, limit = Number.POSITIVE_INFINITY) {
     this.#onAppend = onAppend;
+    this.#limit = limit;
   }
 
-  /** A snapshot of every record so far. */
+  /** A snapshot of every record kept. */
   get records(): FrameRecord[] {
     return [...this.#records];
   }
@@ -51,22 +60,43 @@ export class FrameLog {
       this.#allRequests.push(record);
       if (typeof frame.method === "string") {
         const list = this.#requestsByMethod.get(frame.method);
-        if (list === undefined) this.#requestsByMethod.set(frame.method, [record]);
-        else list.push(record);
+        if (list === undefined) this.#requestsByMethod.set(frame.method, { dropped: 0, records: [record] });
+        else list.records.push(record);
       }
     }
+    if (this.#records.length > this.#limit) this.#dropOldest(Math.max(1, Math.floor(this.#limit / 10)));
     this.#onAppend();
     return record;
   }
 
-  /** Client requests (`type: 1`, direction "in"), optionally of one method. */
-  requests(method?: string): FrameRecord[] {
-    return [...(method === undefined ? this.#allRequests : (this.#requestsByMethod.get(method) ?? []))];
+  #dropOldest(count: number): void {
+    const gone = new Set(this.#records.splice(0, count));
+    this.#allRequests = this.#allRequests.filter((record) => !gone.has(record));
+    for (const list of this.#requestsByMethod.values()) {
+      let cut = 0;
+      while (cut < list.records.length && gone.has(list.records[cut] as FrameRecord)) cut += 1;
+      list.records.splice(0, cut);
+      list.dropped += cut;
+    }
   }
 
-  /** The `index`-th client request of `method` (0-based), without copying the list. */
-  requestAt(method: string, index: number): FrameRecord | undefined {
-    return this.#requestsByMethod.get(method)?.[index];
+  /** Client requests (`type: 1`, direction "in"), optionally of one method. */
+  requests(method?: string): FrameRecord[] {
+    return [
+      ...(method === undefined ? this.#allRequests : (this.#requestsByMethod.get(method)?.records ?? [])),
+    ];
+  }
+
+  /**
+   * The first request of `method` whose position (counting from the first ever logged, 0-based) is at least
+   * `position`, with its position; requests dropped by the limit are skipped.
+   */
+  requestFrom(method: string, position: number): { record: FrameRecord; position: number } | undefined {
+    const list = this.#requestsByMethod.get(method);
+    if (list === undefined) return undefined;
+    const at = Math.max(position, list.dropped);
+    const record = list.records[at - list.dropped];
+    return record === undefined ? undefined : { record, position: at };
   }
 
   /** One line a frame: time, session, direction and the frame text with tokens hidden. */

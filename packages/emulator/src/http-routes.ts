@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleDownload } from "./download-endpoint.js";
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import { sendJson } from "./http-json.js";
 import type { TokenSigner } from "./jwt.js";
 import { handleTokenRequest } from "./oauth-endpoint.js";
@@ -11,7 +11,7 @@ import type { WorldApi } from "./world/world-contract.js";
 /** Everything the HTTP side needs. */
 export interface HttpParts {
   world: WorldApi;
-  faults: Faults;
+  faults: FaultState;
   signer: TokenSigner;
   protocol: ProtocolOptions;
   serverVersion: string;

@@ -45,15 +45,20 @@ const reorderHoldMs = 50;
  * client's ids, PROTOCOL.md 1.5) and the events it still has to ack.
  */
 export class Session {
+  /** The emulator's name for the connection ("s1", "s2"…). */
   readonly id: string;
+  /** The `connectionId` of the `auth` response. */
   readonly connectionId = randomUUID();
   /** The instance suffix of the `auth` response's userId ("bot@server/80830e3b"). */
   readonly instance = randomBytes(4).toString("hex");
   readonly ws: WebSocket;
+  /** The bot account once authorised (bare user id, no instance suffix). */
   userId: string | undefined;
   /** Serial of the token the session authorised with (for `expireTokens`). */
   tokenSerial = 0;
+  /** The flags of the last successful `auth`. */
   flags: SessionFlags = { receiveUnread: false, receiveSystemMessageEnvelopes: false };
+  /** Set by the `freeze` fault: the socket is not read and nothing is sent. */
   frozen = false;
   readonly #log: FrameLog;
   #nextServerId = 0;
@@ -66,10 +71,12 @@ export class Session {
     this.#log = log;
   }
 
+  /** Whether an `auth` succeeded on this connection. */
   get authorized(): boolean {
     return this.userId !== undefined;
   }
 
+  /** Whether the socket is open (frames can still be sent). */
   get open(): boolean {
     return this.ws.readyState === WebSocket.OPEN;
   }
@@ -138,7 +145,7 @@ export class Session {
   /** Swaps each pair of consecutive events: the first is held until the second has gone out. */
   #sendReordered(raw: string): void {
     if (this.#held === undefined) {
-      this.#held = { raw, timer: setTimeout(() => this.flushHeld(), reorderHoldMs) };
+      this.#held = { raw, timer: setTimeout(() => this.flushHeld(), reorderHoldMs).unref() };
       return;
     }
     this.sendRaw(raw, JSON.parse(raw) as Record<string, unknown>);

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream";
 import { Busboy, type BusboyFileStream } from "@fastify/busboy";
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import { sendJson } from "./http-json.js";
 import { SizeLimit, SizeLimitExceeded } from "./size-limit.js";
+import { type UploadLimits, uploadRejection } from "./world/upload-limits.js";
 import type { StoredFile, UploadTask, WorldApi } from "./world/world-contract.js";
 
 /** Previews are small images; a larger one is refused rather than stored. */
@@ -24,11 +25,11 @@ function problem(status: number, error: string, description: string): UploadOutc
  * `POST /bridge/api/client/v1/files` (PROTOCOL.md 3, H5): a multipart upload for an `uploadFile` task, parsed as
  * a stream and written straight to the world's storage. The declared size is enforced while the bytes flow.
  */
-export function handleUpload(
+export async function handleUpload(
   req: IncomingMessage,
   res: ServerResponse,
-  parts: { world: WorldApi; faults: Faults },
-): void {
+  parts: { world: WorldApi; faults: FaultState },
+): Promise<void> {
   const { world, faults } = parts;
   let settled = false;
   const finish = (outcome: UploadOutcome) => {
@@ -55,6 +56,8 @@ export function handleUpload(
     finish(problem(404, "invalid_request", "Unknown or finished upload task"));
     return;
   }
+  // Limits are checked again here: they may have changed since `uploadFile`, and the part may carry another name.
+  const uploadLimits = await currentLimits(world, task.owner);
   let busboy: ReturnType<typeof Busboy>;
   try {
     busboy = Busboy({
@@ -66,10 +69,10 @@ export function handleUpload(
     return;
   }
 
-  const limits = new Map<PartName, SizeLimit>();
+  const sizeLimits = new Map<PartName, SizeLimit>();
   const stored = new Map<PartName, Promise<StoredFile>>();
   const abortParts = (reason: Error) => {
-    for (const limit of limits.values()) limit.destroy(reason);
+    for (const limit of sizeLimits.values()) limit.destroy(reason);
   };
 
   busboy.on(
@@ -79,9 +82,18 @@ export function handleUpload(
         stream.resume();
         return;
       }
-      const limit = new SizeLimit(field === "file" ? task.fileSize : maxPreviewBytes);
-      limits.set(field, limit);
       const name = filename !== "" ? filename : task.fileName;
+      const rejection =
+        field === "file" && uploadLimits !== undefined
+          ? uploadRejection(uploadLimits, name, task.fileSize)
+          : undefined;
+      if (rejection !== undefined) {
+        stream.resume();
+        finish(problem(403, "upload_rejected", `The upload limits reject this file: ${rejection}`));
+        return;
+      }
+      const limit = new SizeLimit(field === "file" ? task.fileSize : maxPreviewBytes);
+      sizeLimits.set(field, limit);
       const source = pipeline(stream, limit, () => {
         // errors surface through storeStream's promise below
       });
@@ -103,13 +115,21 @@ export function handleUpload(
   });
   busboy.on("finish", () => {
     void complete(world, task, stored).then(finish, () =>
-      finish(problem(400, "upload_incomplete", "The upload was not received completely")),
+      finish(problem(400, "upload_incomplete", "The upload could not be completed")),
     );
   });
   req.on("close", () => {
     if (!req.complete) abortParts(new Error("the client went away during the upload"));
   });
   req.pipe(busboy);
+}
+
+/** The limits the server currently enforces, as a bot sees them. */
+async function currentLimits(world: WorldApi, owner: string): Promise<UploadLimits | undefined> {
+  const result = await world.handle(owner, "getFileUploadLimits", {});
+  return "payload" in result && !Array.isArray(result.payload)
+    ? (result.payload as unknown as UploadLimits)
+    : undefined;
 }
 
 async function complete(

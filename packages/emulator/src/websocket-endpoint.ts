@@ -1,7 +1,7 @@
 import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import type { Faults } from "./faults.js";
+import type { FaultState } from "./faults.js";
 import type { FrameHandler } from "./frame-handler.js";
 import type { FrameLog } from "./frame-log.js";
 import { Session } from "./session.js";
@@ -26,7 +26,7 @@ export class WebSocketEndpoint {
     handleProtocols: (offered) => (offered.has(subprotocol) ? subprotocol : false),
   });
   readonly #sessions: Session[];
-  readonly #faults: Faults;
+  readonly #faults: FaultState;
   readonly #handler: FrameHandler;
   readonly #log: FrameLog;
   readonly #changed: () => void;
@@ -35,7 +35,7 @@ export class WebSocketEndpoint {
   /** `sessions` is the emulator's list of connections, which this endpoint appends to. */
   constructor(parts: {
     sessions: Session[];
-    faults: Faults;
+    faults: FaultState;
     handler: FrameHandler;
     log: FrameLog;
     changed: () => void;

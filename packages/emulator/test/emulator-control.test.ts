@@ -61,6 +61,25 @@ describe("observation", () => {
   });
 });
 
+describe("frameLogLimit", () => {
+  it("keeps only the recent frames and waitForRequest skips what was dropped", async () => {
+    const emu = await Emulator.start({ frameLogLimit: 20 });
+    try {
+      const bot = await connectRawBot(emu);
+      for (let i = 0; i < 30; i += 1) await bot.call("getFileUploadLimits", {});
+      expect(emu.frames.length).toBeLessThanOrEqual(20);
+      const kept = emu.requests("getFileUploadLimits");
+      expect(kept.length).toBeLessThan(30);
+      expect((await emu.waitForRequest("getFileUploadLimits")).raw).toBe(kept[0]?.raw);
+      expect(emu.transcript().split("\n")).toHaveLength(emu.frames.length);
+      await bot.close();
+      await expect(Emulator.start({ frameLogLimit: 0 })).rejects.toThrow(EmulatorConfigError);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
+
 describe("pushLimitsAfterAuth", () => {
   it("pushes getFileUploadLimits right after auth when switched on", async () => {
     const emu = await Emulator.start({ protocol: { pushLimitsAfterAuth: true } });

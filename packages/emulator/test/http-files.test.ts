@@ -152,6 +152,19 @@ describe("upload refusals", () => {
     expect(retried.status).toBe(200);
   });
 
+  it("403 when the upload limits changed after uploadFile reject the file", async () => {
+    const taskId = await uploadTask("tool.exe", 10);
+    emu.setUploadLimits({ maxSize: null, extensions: { mode: "block", list: ["exe"] } });
+    try {
+      expect(await upload(emu, taskId, [filePart("tool.exe", randomBytes(10))])).toMatchObject({
+        status: 403,
+        body: { error: "upload_rejected" },
+      });
+    } finally {
+      emu.setUploadLimits({ maxSize: null, extensions: null });
+    }
+  });
+
   it("failUploads answers every upload with the chosen status", async () => {
     emu.faults.failUploads({ status: 507 });
     const taskId = await uploadTask("a.txt", 1);

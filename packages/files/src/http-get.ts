@@ -9,17 +9,25 @@ const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
 /** A response after redirects, with the URL that produced it. */
 export interface FollowedResponse {
+  /** The URL that answered (after redirects). */
   url: URL;
+  /** Its HTTP status. */
   statusCode: number;
+  /** Its headers, names in lower case. */
   headers: Dispatcher.ResponseData["headers"];
+  /** Its body, not yet read. */
   body: Dispatcher.ResponseData["body"];
 }
 
 /** How {@link getFollowingRedirects} sends its requests. */
 export interface GetRequestOptions {
+  /** Where the requests go through. */
   dispatcher: Dispatcher;
+  /** Aborts the request in flight. */
   signal: AbortSignal;
+  /** Redirects followed before failing. */
   maxRedirects: number;
+  /** Caller headers, sent to the first origin only. */
   headers?: Record<string, string>;
 }
 

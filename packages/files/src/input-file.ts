@@ -28,9 +28,13 @@ export interface InputFileOptions {
  * bytes when the caller asked for them (for type sniffing).
  */
 export interface SourceFacts {
+  /** The name the source suggests (base name of a path, URL segment, Content-Disposition). */
   fileName?: string;
+  /** The exact byte count, when the source knows it. */
   fileSize?: number;
+  /** A type the source declares (an HTTP Content-Type); weaker than sniffing. */
   mimeType?: string;
+  /** The first bytes (at most the sniffing sample) when they were asked for. */
   head?: Uint8Array;
 }
 
@@ -38,6 +42,7 @@ export interface SourceFacts {
 export const CHUNK_BYTES = 64 * 1024;
 
 const FALLBACK_NAME = "file";
+const brand = Symbol.for("@tc/files/InputFile");
 const GENERIC_MIME_TYPE = "application/octet-stream";
 
 /**
@@ -51,6 +56,8 @@ const GENERIC_MIME_TYPE = "application/octet-stream";
  * for await (const chunk of file.stream()) hash.update(chunk);
  */
 export abstract class InputFile {
+  /** Marks instances so that `instanceof InputFile` also holds across the ESM and CJS builds. */
+  readonly [brand] = true;
   #fileName: string | undefined;
   #fileSize: number | undefined;
   #mimeType: string | undefined;
@@ -63,6 +70,12 @@ export abstract class InputFile {
     this.#fileName = options.fileName;
     this.#fileSize = options.fileSize;
     this.#mimeType = options.mimeType;
+  }
+
+  /** `instanceof InputFile` recognises input files of any copy of this package; subclasses check normally. */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== InputFile) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
   }
 
   /** The file name, as given or detected so far (`undefined` until {@link describe} when not given). */

@@ -5,9 +5,13 @@ import { InputFileError } from "./input-file-error.js";
 export interface MultipartFilePart {
   /** The form field name (`file`, `preview`). */
   name: string;
+  /** The `filename` parameter; written as raw UTF-8. */
   fileName: string;
+  /** The part's `Content-Type`. */
   contentType: string;
+  /** The exact number of bytes `bytes` must yield. */
   size: number;
+  /** The part's content, pulled only while the body is being sent. */
   bytes: AsyncIterable<Uint8Array>;
 }
 

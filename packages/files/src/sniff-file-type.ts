@@ -8,7 +8,9 @@ export const SNIFF_BYTES = 4100;
 
 /** A type recognised from a file's leading bytes. */
 export interface SniffedType {
+  /** The recognised MIME type, e.g. `image/png`. */
   mimeType: string;
+  /** Its usual extension, lower-case without the dot, e.g. `png`. */
   extension: string;
 }
 

@@ -49,7 +49,9 @@ export interface TransferOptions {
  * abort signal handed to undici. `touch()` whenever bytes move.
  */
 export class TransferScope {
+  /** The dispatcher every request of this transfer goes through. */
   readonly dispatcher: Dispatcher;
+  /** Aborts on the caller's signal or on inactivity; handed to every request. */
   readonly signal: AbortSignal;
   readonly #owned: boolean;
   readonly #userSignal: AbortSignal | undefined;
@@ -74,12 +76,13 @@ export class TransferScope {
   }
 
   /**
-   * Validates the options and starts the watchdog.
+   * Creates the dispatcher when none is given and starts the watchdog.
    *
-   * @throws TransferOptionsError for a bad timeout, signal or verifySsl; the signal's reason if it is already aborted.
+   * Options are validated by the caller ({@link assertCommonTransferOptions}) before anything else.
+   *
+   * @throws TransferOptionsError for a bad verifySsl; the signal's reason if it is already aborted.
    */
   static async open(options: TransferOptions): Promise<TransferScope> {
-    assertCommonTransferOptions(options, "transfer");
     const timeout = options.timeout ?? DEFAULT_TIMEOUT;
     options.signal?.throwIfAborted();
     if (options.dispatcher) return new TransferScope(options.dispatcher, false, options.signal, timeout);

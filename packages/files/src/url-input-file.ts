@@ -69,9 +69,8 @@ export class URLInputFile extends InputFile {
   }
 
   protected override async inspect(needHead: boolean): Promise<SourceFacts> {
-    const fallbackName = fileNameFromUrl(this.url);
-    if (!needHead && this.fileSize !== undefined && this.fileName !== undefined)
-      return { fileName: fallbackName };
+    // Everything given: nothing to learn, so no request at all.
+    if (!needHead && this.fileSize !== undefined && this.fileName !== undefined) return {};
     return this.#fetch(async (response, scope) => {
       const facts: SourceFacts = {
         fileName:

@@ -259,3 +259,16 @@ describe("StreamInputFile", () => {
     expect(create).toThrow(InputFileError);
   });
 });
+
+describe("InputFile across module copies", () => {
+  it("recognises input files of the CommonJS build from the ESM source", async () => {
+    const { createRequire } = await import("node:module");
+    const cjs = createRequire(import.meta.url)("../dist/index.cjs") as typeof import("../src/index.js");
+    const foreign = new cjs.BufferedInputFile(Uint8Array.of(1), { fileName: "a.bin" });
+    const { InputFile } = await import("../src/index.js");
+    expect(foreign).toBeInstanceOf(InputFile);
+    expect(foreign).not.toBeInstanceOf(FSInputFile);
+    expect(new FSInputFile(join(dir, "report.pdf"))).toBeInstanceOf(FSInputFile);
+    expect(Uint8Array.of(1)).not.toBeInstanceOf(InputFile);
+  });
+});

@@ -183,6 +183,39 @@ describe("uploadFile", () => {
     expect((error as UploadError).status).toBe(200);
   });
 
+  it("reports the status of a server that refuses before reading the whole body", async () => {
+    await server.close();
+    server = await startServer({
+      [UPLOAD_PATH]: (req, res) => {
+        res.writeHead(413, { connection: "close" }).end('{"error":"too large"}');
+        req.resume();
+      },
+    });
+    const error = await uploadFile({
+      url: url(),
+      uploadTaskId: "t",
+      file: new BufferedInputFile(testBytes(8 * 1024 * 1024), { fileName: "big.bin" }),
+      timeout: 5000,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadError);
+    expect((error as UploadError).status).toBe(413);
+  });
+
+  it("refuses an oversized response body instead of buffering it", async () => {
+    answer = (_req, res) => {
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(`{"temporalFileId":"${"x".repeat(100_000)}"}`);
+    };
+    const error = await uploadFile({
+      url: url(),
+      uploadTaskId: "t",
+      file: new BufferedInputFile(testBytes(10), { fileName: "a.bin" }),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UploadError);
+    expect((error as Error).message).toMatch(/larger than/);
+  });
+
   it("fails with InputFileError when a stream yields fewer bytes than declared", async () => {
     async function* short() {
       yield new Uint8Array(10);

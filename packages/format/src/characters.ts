@@ -16,17 +16,7 @@ export function countCodePoints(text: string, from = 0, to = text.length): numbe
 
 /** Whitespace that may separate words (no-break spaces are deliberately not in this set). */
 export function isBreakingSpace(unit: number): boolean {
-  return (
-    unit === 0x20 ||
-    unit === 0x09 ||
-    unit === 0x0b ||
-    unit === 0x0c ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x2006) ||
-    (unit >= 0x2008 && unit <= 0x200a) ||
-    unit === 0x205f ||
-    unit === 0x3000
-  );
+  return isWhitespace(unit) && !isLineBreak(unit);
 }
 
 /** Characters that end a line: LF, CR (a CRLF pair counts as one line end), LS and PS. */
@@ -34,9 +24,16 @@ export function isLineBreak(unit: number): boolean {
   return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;
 }
 
-/** Either kind of whitespace the splitter may break at. */
+/**
+ * Whitespace the splitter may break at: ASCII whitespace, the Unicode spaces except the no-break
+ * ones (U+00A0, U+2007, U+202F), and the line and paragraph separators. Ordered by code point so
+ * that the letters of most scripts are rejected after one or two comparisons.
+ */
 export function isWhitespace(unit: number): boolean {
-  return isBreakingSpace(unit) || isLineBreak(unit);
+  if (unit < 0x1680) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  if (unit < 0x2000) return unit === 0x1680;
+  if (unit <= 0x200a) return unit !== 0x2007;
+  return unit === 0x2028 || unit === 0x2029 || unit === 0x205f || unit === 0x3000;
 }
 
 /** Full stops of CJK text, which is written without spaces: a sentence may end right after them. */

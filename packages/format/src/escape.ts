@@ -1,7 +1,13 @@
 import { requireString } from "./arguments.js";
 
 const HTML_SPECIAL = /[&<>]/g;
-const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const HTML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#x27;",
+};
 const ATTRIBUTE_SPECIAL = /[&<>"']/g;
 const MARKDOWN_SPECIAL = /[_*[\]()~`>#+\-=|{}.!\\]/g;
 
@@ -15,7 +21,10 @@ const MARKDOWN_SPECIAL = /[_*[\]()~`>#+\-=|{}.!\\]/g;
  * ```
  */
 export function escapeHtml(text: string): string {
-  return requireString(text, "escapeHtml: text").replace(HTML_SPECIAL, (char) => HTML_ENTITIES[char] as string);
+  return requireString(text, "escapeHtml: text").replace(
+    HTML_SPECIAL,
+    (char) => HTML_ENTITIES[char] as string,
+  );
 }
 
 /** Escapes a value for a double-quoted HTML attribute: quotes become entities as well. */

@@ -24,7 +24,8 @@ export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: Pa
       if (kinds[i] === TokenKind.INERT) continue;
       // In Markdown a `[` of the label would otherwise start a new link with a later `](…)`.
       const raw = tokens.raw(i);
-      rewritten += parseMode === ParseMode.MARKDOWN && kinds[i] !== TokenKind.ATOM ? raw.replaceAll("[", "\\[") : raw;
+      rewritten +=
+        parseMode === ParseMode.MARKDOWN && kinds[i] !== TokenKind.ATOM ? raw.replaceAll("[", "\\[") : raw;
     }
     rewritten += ` ${parseMode === ParseMode.MARKDOWN ? escapeMarkdown(link.url) : link.url}`;
     copiedUpTo = tokens.start(link.closeIndex + 1);

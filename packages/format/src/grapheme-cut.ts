@@ -20,7 +20,13 @@ let graphemes: Intl.Segmenter | undefined;
  * Only a window of about `2 * budget` code units is segmented, so cutting a ten megabyte word into
  * chunks stays linear.
  */
-export function graphemePrefix(text: string, from: number, to: number, budget: number, softMinimum: number): Cut {
+export function graphemePrefix(
+  text: string,
+  from: number,
+  to: number,
+  budget: number,
+  softMinimum: number,
+): Cut {
   graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   const windowEnd = Math.min(to, from + 2 * budget + 16);
   let end = from;

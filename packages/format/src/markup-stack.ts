@@ -1,4 +1,4 @@
-import { LINK_KEY, closingMarkup } from "./markup-keys.js";
+import { closingMarkup, LINK_KEY } from "./markup-keys.js";
 import { TokenKind, type TokenList } from "./token-list.js";
 
 /** Markup that is open at some point of the text: its key and the token that opened it. */
@@ -27,7 +27,8 @@ export class MarkupStack {
     const { kinds, keys } = this.tokens;
     for (let i = from; i < to; i++) {
       const kind = kinds[i];
-      if (kind === TokenKind.OPEN || kind === TokenKind.LINK_OPEN) this.entries.push({ key: keys[i] ?? 0, open: i });
+      if (kind === TokenKind.OPEN || kind === TokenKind.LINK_OPEN)
+        this.entries.push({ key: keys[i] ?? 0, open: i });
       else if (kind === TokenKind.CLOSE || kind === TokenKind.LINK_CLOSE) this.close(keys[i] ?? 0);
     }
     return this;

@@ -51,7 +51,8 @@ export class FormatNode {
   /** The rendered children, concatenated. */
   protected renderBody(decoration: Decoration): string {
     let text = "";
-    for (const child of this.body) text += typeof child === "string" ? decoration.escape(child) : child.render(decoration);
+    for (const child of this.body)
+      text += typeof child === "string" ? decoration.escape(child) : child.render(decoration);
     return text;
   }
 }

@@ -96,15 +96,15 @@ class Splitter {
 
   /** Scans from the chunk start until the chunk would overflow, then cuts; or takes the rest. */
   private nextChunk(): void {
-    const { kinds, widths, links, text, starts } = this.tokens;
+    const { kinds, widths, links, text, starts, length: count } = this.tokens;
     const limit = this.limit;
     const breaks = [-1, -1, -1, -1];
     const breakWidths = [0, 0, 0, 0];
     let width = this.inherited.overhead();
     let linkOverhead = width;
-    let content = 0;
+    let hasVisible = false;
     let lastVisibleEnd = -1;
-    for (let i = this.start; i < kinds.length; ) {
+    for (let i = this.start; i < count; ) {
       const kind = kinds[i] as TokenKind;
       let tokenWidth = (widths[i] ?? 0) - (i === this.start ? this.startOffsetWidth : 0);
       let next = i + 1;
@@ -119,7 +119,7 @@ class Splitter {
         }
       } else if (kind === TokenKind.LINK_CLOSE) {
         linkOverhead = 0;
-      } else if (content > 0 && (kind === TokenKind.SPACE || kind === TokenKind.NEWLINE)) {
+      } else if (hasVisible && (kind === TokenKind.SPACE || kind === TokenKind.NEWLINE)) {
         const kindOfBreak =
           kind === TokenKind.NEWLINE
             ? (this.tokens.keys[i] ?? 0) >= 2
@@ -131,7 +131,7 @@ class Splitter {
         breaks[kindOfBreak] = i;
         breakWidths[kindOfBreak] = width;
       } else if (
-        content > 0 &&
+        hasVisible &&
         kind === TokenKind.TEXT &&
         kinds[i - 1] === TokenKind.TEXT &&
         isCjkSentenceEnd(text.charCodeAt((starts[i] ?? 0) - 1))
@@ -140,18 +140,43 @@ class Splitter {
         breakWidths[SENTENCE] = width;
       }
       if (width + tokenWidth > limit) {
-        this.cut(i, tokenWidth, width, content, linkOverhead, breaks, breakWidths);
+        if (hasVisible) this.cut(i, tokenWidth, width, linkOverhead, breaks, breakWidths);
+        else this.dropLeadingWhitespace(i);
         return;
       }
       width += tokenWidth;
       if (kind === TokenKind.TEXT || kind === TokenKind.ATOM || next > i + 1) {
-        content += tokenWidth;
+        hasVisible = true;
         lastVisibleEnd = this.tokens.start(next);
       }
       i = next;
     }
-    this.chunks.push(this.inherited.reopening() + text.slice(this.chunkStartOffset()));
-    this.start = kinds.length;
+    // What is left after the last break may be only whitespace and markup: nothing to send.
+    if (hasVisible) this.chunks.push(this.inherited.reopening() + text.slice(this.chunkStartOffset()));
+    this.start = count;
+  }
+
+  /**
+   * Nothing visible yet and token `i` does not fit: whitespace before it (and `i` itself if it is
+   * whitespace) is dropped like the whitespace at a break, markup before it moves on. When there is
+   * nothing to drop, token `i` starts the chunk and is too wide for a chunk alone: it is cut.
+   */
+  private dropLeadingWhitespace(i: number): void {
+    const kind = this.tokens.kinds[i];
+    const skipTo = kind === TokenKind.SPACE || kind === TokenKind.NEWLINE ? i + 1 : i;
+    if (skipTo > this.start) {
+      this.inherited = this.inherited.clone().apply(this.start, skipTo);
+      this.start = skipTo;
+      this.startOffset = 0;
+      this.startOffsetWidth = 0;
+      return;
+    }
+    const from = this.tokenStart(i);
+    const to = this.tokens.start(i + 1);
+    const budget = this.limit - this.inherited.overhead();
+    const grapheme = graphemePrefix(this.tokens.text, from, to, budget, budget);
+    const cut = grapheme.width > 0 ? grapheme : codePointPrefix(this.tokens.text, from, to, budget);
+    this.cutInside(i, cut.end, cut.width);
   }
 
   /** Token `i` does not fit: chooses where the chunk ends (see `safeSplitText`) and emits it. */
@@ -159,7 +184,6 @@ class Splitter {
     i: number,
     tokenWidth: number,
     width: number,
-    content: number,
     linkOverhead: number,
     breaks: number[],
     breakWidths: number[],
@@ -178,7 +202,10 @@ class Splitter {
     // A word that no chunk could hold is cut here rather than moved on and cut there anyway.
     if (isText && tokenWidth + linkOverhead > limit) {
       const cut = this.prefixOf(i, budget, softMinimum);
-      if (cut.width > 0) return this.cutInside(i, cut.end, cut.width);
+      if (cut.width > 0) {
+        this.cutInside(i, cut.end, cut.width);
+        return;
+      }
     }
     const latest = Math.max(...breaks);
     if (latest >= 0) {
@@ -187,18 +214,12 @@ class Splitter {
     }
     if (isText) {
       const cut = this.prefixOf(i, budget, softMinimum);
-      if (cut.width > 0) return this.cutInside(i, cut.end, cut.width);
+      if (cut.width > 0) {
+        this.cutInside(i, cut.end, cut.width);
+        return;
+      }
     }
-    if (content > 0) {
-      this.cutBefore(i);
-      return;
-    }
-    // Nothing visible fits yet and token `i` alone is wider than the room left: cut into it.
-    const from = this.tokenStart(i);
-    const grapheme = graphemePrefix(this.tokens.text, from, this.tokens.start(i + 1), budget, budget);
-    const cut =
-      grapheme.width > 0 ? grapheme : codePointPrefix(this.tokens.text, from, this.tokens.start(i + 1), budget);
-    this.cutInside(i, cut.end, cut.width);
+    this.cutBefore(i);
   }
 
   /** Grapheme-cluster prefix of the rest of token `i`. */

@@ -41,47 +41,70 @@ export interface LinkInfo {
 
 /** The tokens of one text in one parse mode. */
 export class TokenList {
-  /** Start offset of each token in code units; one extra entry holds the text length. */
-  readonly starts: number[] = [];
+  /** Start offset of each token in code units; the entry after the last token holds the text length. */
+  starts: Int32Array;
   /** {@link TokenKind} of each token. */
-  readonly kinds: TokenKind[] = [];
+  kinds: Uint8Array;
   /** Visible width of each token in code points (inside a link: its share of the label). */
-  readonly widths: number[] = [];
+  widths: Int32Array;
   /** Nesting key of markup tokens; the number of line breaks of `NEWLINE` tokens. */
-  readonly keys: number[] = [];
+  keys: Int32Array;
   /** Links by the index of their opening token. */
   readonly links = new Map<number, LinkInfo>();
-
-  constructor(readonly text: string) {}
-
   /** Number of tokens. */
-  get length(): number {
-    return this.kinds.length;
+  length = 0;
+
+  constructor(readonly text: string) {
+    // Prose averages well under one token per four characters, so this rarely has to grow.
+    const capacity = (text.length >> 2) + 64;
+    this.starts = new Int32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+    this.widths = new Int32Array(capacity);
+    this.keys = new Int32Array(capacity);
   }
 
   /** Appends a token that starts at `start`; returns its index. */
   push(start: number, kind: TokenKind, width: number, key = 0): number {
-    this.starts.push(start);
-    this.kinds.push(kind);
-    this.widths.push(width);
-    this.keys.push(key);
-    return this.kinds.length - 1;
+    // Typed arrays that double when full: millions of tokens without millions of boxed numbers.
+    if (this.length + 1 >= this.kinds.length) this.grow();
+    const index = this.length++;
+    this.starts[index] = start;
+    this.kinds[index] = kind;
+    this.widths[index] = width;
+    this.keys[index] = key;
+    return index;
   }
 
   /** Closes the list: records where the last token ends. */
   finish(): this {
-    this.starts.push(this.text.length);
+    this.starts[this.length] = this.text.length;
     return this;
+  }
+
+  private grow(): void {
+    const capacity = this.kinds.length * 2;
+    const starts = new Int32Array(capacity);
+    starts.set(this.starts);
+    this.starts = starts;
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const widths = new Int32Array(capacity);
+    widths.set(this.widths);
+    this.widths = widths;
+    const keys = new Int32Array(capacity);
+    keys.set(this.keys);
+    this.keys = keys;
   }
 
   /** The raw text of token `index`. */
   raw(index: number): string {
-    return this.text.slice(this.starts[index], this.starts[index + 1]);
+    return this.text.slice(this.start(index), this.start(index + 1));
   }
 
   /** Start offset of token `index` (the text length for `index === length`). */
   start(index: number): number {
-    return this.starts[index] ?? this.text.length;
+    return index >= this.length ? this.text.length : (this.starts[index] as number);
   }
 
   /**

@@ -1,17 +1,17 @@
 import { countCodePoints, isWhitespace } from "./characters.js";
-import { LINK_KEY, htmlTagKey } from "./markup-keys.js";
+import { htmlTagKey, LINK_KEY } from "./markup-keys.js";
 import { NextMatch } from "./next-match.js";
 import { TokenKind, TokenList } from "./token-list.js";
-import { pushTextRun, pushWhitespace } from "./tokenize-plain.js";
+import { pushTextRun, pushWhitespace, textStops } from "./tokenize-plain.js";
 
 const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
 const AMPERSAND = 0x26;
+const SLASH = 0x2f;
 const ENTITY = /&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{0,31});/y;
-const TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/y;
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
 const ANCHOR_END = "</a>";
-
-const stopsText = (unit: number) => unit === LESS_THAN || unit === AMPERSAND;
+const HTML_STOPS = textStops("<&");
 
 /**
  * Tokens of an `html` mode message. Formatting tags (`b`, `i`, `u`, `s`, `a`) are zero-width markup;
@@ -21,92 +21,126 @@ const stopsText = (unit: number) => unit === LESS_THAN || unit === AMPERSAND;
  */
 export function tokenizeHtml(text: string): TokenList {
   const list = new TokenList(text);
-  const nextGreater = NextMatch.of(text, ">");
-  const nextLess = NextMatch.of(text, "<");
+  const tags = new TagScanner(text);
   const nextAnchorEnd = NextMatch.ofPattern(text, /<\/a>/gi);
-  // Open link: index of its LINK_OPEN token and where its `</a>` starts (-1: runs to the end).
+  // The open link: index of its LINK_OPEN token and where its `</a>` starts (-1: runs to the end).
   let linkOpen = -1;
   let linkEnd = -1;
   let pos = 0;
 
   while (pos < text.length) {
-    if (linkOpen >= 0 && pos === linkEnd) {
+    const unit = text.charCodeAt(pos);
+    if (pos === linkEnd) {
       const closeIndex = list.push(pos, TokenKind.LINK_CLOSE, 0, LINK_KEY);
       const info = list.links.get(linkOpen);
       if (info) {
-        const label = list.labelText(linkOpen, closeIndex);
-        const total = countCodePoints(`${label} ${info.url}`.trim());
+        const total = countCodePoints(`${list.labelText(linkOpen, closeIndex)} ${info.url}`.trim());
         list.links.set(linkOpen, { ...info, closeIndex, total });
       }
       linkOpen = -1;
+      linkEnd = -1;
       pos += ANCHOR_END.length;
-      continue;
-    }
-    const afterSpace = pushWhitespace(list, pos);
-    if (afterSpace > pos) {
-      pos = afterSpace;
-      continue;
-    }
-    const unit = text.charCodeAt(pos);
-    if (unit === AMPERSAND) {
-      ENTITY.lastIndex = pos;
-      if (ENTITY.test(text)) {
-        list.push(pos, TokenKind.ATOM, ENTITY.lastIndex - pos);
-        pos = ENTITY.lastIndex;
-        continue;
-      }
-    } else if (unit === LESS_THAN) {
-      const end = tagEnd(text, pos, nextGreater, nextLess);
-      if (end > 0) {
-        TAG_NAME.lastIndex = pos;
-        const match = TAG_NAME.exec(text) as RegExpExecArray;
-        const closing = match[1] === "/";
-        const name = match[2] as string;
-        const afterName = text.charCodeAt(TAG_NAME.lastIndex);
-        const key = afterName === 0x3e || isWhitespace(afterName) ? htmlTagKey(name) : 0;
-        if (key === 0) {
-          list.push(pos, TokenKind.ATOM, countCodePoints(text, pos, end));
-        } else if (name.toLowerCase() !== "a") {
-          list.push(pos, closing ? TokenKind.CLOSE : TokenKind.OPEN, 0, key);
-        } else if (linkOpen >= 0) {
-          list.push(pos, TokenKind.INERT, 0);
-        } else if (closing) {
-          list.push(pos, TokenKind.CLOSE, 0, key);
+    } else if (unit === LESS_THAN && tags.scan(pos)) {
+      const key = tags.formattingKey();
+      if (key === 0) {
+        list.push(pos, TokenKind.ATOM, countCodePoints(text, pos, tags.end));
+      } else if (!tags.isAnchor()) {
+        list.push(pos, tags.closing ? TokenKind.CLOSE : TokenKind.OPEN, 0, key);
+      } else if (linkOpen >= 0) {
+        list.push(pos, TokenKind.INERT, 0);
+      } else if (tags.closing) {
+        list.push(pos, TokenKind.CLOSE, 0, key);
+      } else {
+        const url = tags.hasAttributes() ? hrefOf(text.slice(pos, tags.end)) : "";
+        if (url === "") {
+          list.push(pos, TokenKind.OPEN, 0, key);
         } else {
-          const url = isWhitespace(afterName) ? hrefOf(text.slice(pos, end)) : "";
-          if (url === "") {
-            list.push(pos, TokenKind.OPEN, 0, key);
-          } else {
-            linkOpen = list.push(pos, TokenKind.LINK_OPEN, 0, LINK_KEY);
-            linkEnd = nextAnchorEnd.from(end);
-            const overhead = 1 + countCodePoints(url);
-            // Until its `</a>` is reached the link counts as unclosed, which adds nothing (rule 3).
-            list.links.set(linkOpen, { closeIndex: -1, url, total: 0, overhead });
-          }
+          linkOpen = list.push(pos, TokenKind.LINK_OPEN, 0, LINK_KEY);
+          linkEnd = nextAnchorEnd.from(tags.end);
+          // Until its `</a>` is reached the link counts as unclosed, which adds nothing (rule 3).
+          list.links.set(linkOpen, { closeIndex: -1, url, total: 0, overhead: 1 + countCodePoints(url) });
         }
-        pos = end;
-        continue;
       }
+      pos = tags.end;
+    } else if (unit === AMPERSAND && isEntity(text, pos)) {
+      list.push(pos, TokenKind.ATOM, ENTITY.lastIndex - pos);
+      pos = ENTITY.lastIndex;
+    } else {
+      const afterSpace = pushWhitespace(list, pos);
+      pos = afterSpace > pos ? afterSpace : pushTextRun(list, pos, HTML_STOPS);
     }
-    pos = pushTextRun(list, pos, stopsText);
   }
   return list.finish();
 }
 
-/** End offset of the tag that starts at `pos`, or -1 when `<` does not start a tag there. */
-function tagEnd(text: string, pos: number, nextGreater: NextMatch, nextLess: NextMatch): number {
-  TAG_NAME.lastIndex = pos;
-  if (!TAG_NAME.test(text)) return -1;
-  const afterName = text.charCodeAt(TAG_NAME.lastIndex);
-  if (!(afterName === 0x3e || afterName === 0x2f || isWhitespace(afterName))) return -1;
-  const greater = nextGreater.from(TAG_NAME.lastIndex);
-  if (greater < 0) return -1;
-  const less = nextLess.from(TAG_NAME.lastIndex);
-  return less >= 0 && less < greater ? -1 : greater + 1;
+function isEntity(text: string, pos: number): boolean {
+  ENTITY.lastIndex = pos;
+  return ENTITY.test(text);
 }
 
 /** The `href` attribute value of an opening anchor tag, or "" when it has none. */
 function hrefOf(tag: string): string {
   const match = HREF.exec(tag);
   return match ? (match[1] ?? match[2] ?? "") : "";
+}
+
+/**
+ * Recognises a tag at a `<`: `<`, an optional `/`, a name of ASCII letters, digits and `-`, then `>`,
+ * `/` or whitespace, and attributes up to the next `>` with no `<` before it. Scanned by hand and
+ * remembered in fields, because a regular expression match per tag costs an allocation per tag.
+ */
+class TagScanner {
+  closing = false;
+  nameStart = 0;
+  nameEnd = 0;
+  end = 0;
+  private readonly nextGreater: NextMatch;
+  private readonly nextLess: NextMatch;
+
+  constructor(private readonly text: string) {
+    this.nextGreater = NextMatch.of(text, ">");
+    this.nextLess = NextMatch.of(text, "<");
+  }
+
+  /** Whether a tag starts at `pos` (a `<`); fills the fields when it does. */
+  scan(pos: number): boolean {
+    const text = this.text;
+    let at = pos + 1;
+    this.closing = text.charCodeAt(at) === SLASH;
+    if (this.closing) at++;
+    this.nameStart = at;
+    while (at < text.length && isNameChar(text.charCodeAt(at), at === this.nameStart)) at++;
+    if (at === this.nameStart) return false;
+    this.nameEnd = at;
+    const after = text.charCodeAt(at);
+    if (!(after === GREATER_THAN || after === SLASH || isWhitespace(after))) return false;
+    const greater = this.nextGreater.from(at);
+    if (greater < 0) return false;
+    const less = this.nextLess.from(at);
+    if (less >= 0 && less < greater) return false;
+    this.end = greater + 1;
+    return true;
+  }
+
+  /** Key of a formatting tag (name followed by whitespace or `>`, as in the reference), or 0. */
+  formattingKey(): number {
+    const after = this.text.charCodeAt(this.nameEnd);
+    if (this.nameEnd - this.nameStart !== 1 || !(after === GREATER_THAN || isWhitespace(after))) return 0;
+    return htmlTagKey(this.text.charAt(this.nameStart));
+  }
+
+  isAnchor(): boolean {
+    return (this.text.charCodeAt(this.nameStart) | 0x20) === 0x61 && this.nameEnd - this.nameStart === 1;
+  }
+
+  /** The name is followed by whitespace, so attributes may follow. */
+  hasAttributes(): boolean {
+    return isWhitespace(this.text.charCodeAt(this.nameEnd));
+  }
+}
+
+function isNameChar(unit: number, first: boolean): boolean {
+  const lower = unit | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return true;
+  return !first && ((unit >= 0x30 && unit <= 0x39) || unit === 0x2d);
 }

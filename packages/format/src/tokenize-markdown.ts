@@ -1,31 +1,19 @@
-import {
-  codePointAt,
-  codePointBefore,
-  countCodePoints,
-  isAlphanumeric,
-  isWhitespace,
-} from "./characters.js";
+import { codePointAt, codePointBefore, countCodePoints, isAlphanumeric, isWhitespace } from "./characters.js";
 import { LINK_KEY, markerKey } from "./markup-keys.js";
 import { NextMatch } from "./next-match.js";
 import { TokenKind, TokenList } from "./token-list.js";
-import { pushTextRun, pushWhitespace } from "./tokenize-plain.js";
+import { pushTextRun, pushWhitespace, textStops } from "./tokenize-plain.js";
 
 const BACKSLASH = 0x5c;
 const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const ASTERISK = 0x2a;
 const UNDERSCORE = 0x5f;
 const TILDE = 0x7e;
 /** The characters `escapeMarkdown` puts a backslash before (PROTOCOL.md 10.2). */
 const ESCAPABLE = new Set("_*[]()~`>#+-=|{}.!\\");
 
-const stopsText = (unit: number) =>
-  unit === BACKSLASH ||
-  unit === OPEN_BRACKET ||
-  unit === CLOSE_BRACKET ||
-  unit === ASTERISK ||
-  unit === UNDERSCORE ||
-  unit === TILDE;
+/** `]` ends a text run too, so that no run crosses the end of a link label. */
+const MARKDOWN_STOPS = textStops("\\[]*_~");
 
 /**
  * Tokens of a `markdown` mode message.
@@ -94,7 +82,7 @@ class MarkdownTokenizer {
       } else if (unit === ASTERISK || unit === UNDERSCORE || unit === TILDE) {
         pos = this.markerRun(pos, to, inLabel);
       } else {
-        pos = pushTextRun(list, pos, stopsText);
+        pos = pushTextRun(list, pos, MARKDOWN_STOPS);
       }
     }
     if (inLabel) this.endScope(scope);
@@ -132,11 +120,13 @@ class MarkdownTokenizer {
     const before = codePointBefore(text, pos);
     const after = end < to ? codePointAt(text, end) : undefined;
     const intraWord = isAlphanumeric(before) && isAlphanumeric(after);
-    // Visible per the reference: a single marker, or `__`, between two letters or digits.
-    if (intraWord && (length === 1 || (length === 2 && char === UNDERSCORE))) {
+    // Visible per the reference: a single marker, or `__`, between two letters or digits. Only `*`
+    // can still emphasise there (`a*b*c`), so it goes on as a marker that keeps its width of 1.
+    if (intraWord && ((length === 1 && char !== ASTERISK) || (length === 2 && char === UNDERSCORE))) {
       list.push(pos, TokenKind.ATOM, inLabel ? 0 : length);
       return end;
     }
+    const width = intraWord && length === 1 && !inLabel ? 1 : 0;
     // A single `~` is not strikethrough; it is literal and, per the reference, invisible.
     if (char === TILDE && length === 1) {
       list.push(pos, TokenKind.ATOM, 0);
@@ -149,7 +139,7 @@ class MarkdownTokenizer {
       const top = this.open.at(-1) as number;
       const topMarker = list.raw(top);
       if (topMarker.charCodeAt(0) !== char || topMarker.length > end - at) break;
-      list.push(at, TokenKind.CLOSE, 0, list.keys[top]);
+      list.push(at, TokenKind.CLOSE, width, list.keys[top] as number);
       this.open.pop();
       at += topMarker.length;
     }
@@ -157,10 +147,10 @@ class MarkdownTokenizer {
     while (at < end && canOpen) {
       const markerLength = size || Math.min(2, end - at);
       if (end - at < markerLength) break;
-      this.open.push(list.push(at, TokenKind.OPEN, 0, markerKey(text.slice(at, at + markerLength))));
+      this.open.push(list.push(at, TokenKind.OPEN, width, markerKey(text.slice(at, at + markerLength))));
       at += markerLength;
     }
-    if (at < end) list.push(at, TokenKind.ATOM, 0);
+    if (at < end) list.push(at, TokenKind.ATOM, width);
     return end;
   }
 

@@ -33,9 +33,9 @@ export function visibleLength(text: string, options?: VisibleLengthOptions): num
 
 /** Visible length of an already tokenized text: links count as a whole, their inner tokens not again. */
 export function measureTokens(tokens: TokenList): number {
-  const { kinds, widths, links } = tokens;
+  const { kinds, widths, links, length } = tokens;
   let total = 0;
-  for (let i = 0; i < kinds.length; i++) {
+  for (let i = 0; i < length; i++) {
     const link = kinds[i] === TokenKind.LINK_OPEN ? links.get(i) : undefined;
     if (link && link.closeIndex >= 0) {
       total += link.total;

@@ -15,9 +15,15 @@ export async function startEchoServer(): Promise<{ port: number; close: () => Pr
   await new Promise<void>((resolve) => wss.once("listening", resolve));
   wss.on("connection", (ws) => {
     ws.on("message", (data) => {
-      const frame = JSON.parse(data.toString()) as { type: number; id: number; method: string; payload: unknown };
+      const frame = JSON.parse(data.toString()) as {
+        type: number;
+        id: number;
+        method: string;
+        payload: unknown;
+      };
       if (frame.type !== 1) return;
-      const payload = frame.method === "auth" ? { userId: "bench@local", connectionId: "bench" } : frame.payload;
+      const payload =
+        frame.method === "auth" ? { userId: "bench@local", connectionId: "bench" } : frame.payload;
       ws.send(JSON.stringify({ type: 2, id: frame.id, payload }));
     });
   });

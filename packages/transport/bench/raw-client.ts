@@ -27,7 +27,12 @@ export class RawClient {
       ws.once("error", reject);
     });
     const client = new RawClient(ws);
-    await client.request("auth", { token, tokenType: "JWT", receiveUnread: false, receiveSystemMessageEnvelopes: false });
+    await client.request("auth", {
+      token,
+      tokenType: "JWT",
+      receiveUnread: false,
+      receiveSystemMessageEnvelopes: false,
+    });
     return client;
   }
 

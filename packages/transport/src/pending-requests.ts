@@ -1,3 +1,4 @@
+import { Deadlines } from "./deadlines.js";
 import { RequestAbortedError, RequestTimeoutError } from "./errors.js";
 
 /** One caller's request from `request()` until it settles; it lives in exactly one place of `PendingRequests`. */
@@ -6,28 +7,33 @@ export interface PendingRequest {
   /** The payload, serialised once when the request was made (so bad payloads fail before anything is sent). */
   readonly body: string;
   /** The id on the current connection once written; undefined while queued. */
-  id: number | undefined;
+  readonly id: number | undefined;
   /** Whether it was already resent once after a 203 (a second 203 is the caller's). */
   retriedAfterExpiry: boolean;
-  resolve(value: unknown): void;
-  reject(error: Error): void;
 }
 
 interface Entry extends PendingRequest {
-  timer: NodeJS.Timeout;
-  signal: AbortSignal | undefined;
+  id: number | undefined;
+  readonly timeout: number;
+  deadline: number;
+  readonly signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
   settled: boolean;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
 }
 
 /**
  * Every request that has not settled: a FIFO queue of requests not yet written, and one map keyed by id of
- * requests written to the current connection. Settling removes the entry, clears its timer and its abort
+ * requests written to the current connection. Settling removes the entry, stops its clock and its abort
  * listener, so nothing outlives its request and each request settles exactly once.
  */
 export class PendingRequests {
   readonly #queue = new Set<Entry>();
   readonly #inFlight = new Map<number, Entry>();
+  readonly #deadlines = new Deadlines<Entry>((entry) =>
+    this.reject(entry, new RequestTimeoutError(entry.method, entry.timeout, entry.id !== undefined)),
+  );
 
   /** Requests waiting for an authorised connection. */
   get queued(): number {
@@ -39,38 +45,54 @@ export class PendingRequests {
     return this.#inFlight.size;
   }
 
-  /** Registers a request (queued) with its timeout and abort signal; the returned promise settles exactly once. */
-  add<T>(method: string, body: string, timeout: number, signal: AbortSignal | undefined): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const entry: Entry = {
+  /**
+   * Registers a request with its timeout and abort signal and returns it with the promise the caller gets,
+   * which settles exactly once. The caller then either writes it at once (`markWritten`) or `enqueue`s it.
+   */
+  create<T>(
+    method: string,
+    body: string,
+    timeout: number,
+    signal: AbortSignal | undefined,
+  ): { request: PendingRequest; promise: Promise<T> } {
+    let entry: Entry | undefined;
+    const promise = new Promise<T>((resolve, reject) => {
+      entry = {
         method,
         body,
         id: undefined,
         retriedAfterExpiry: false,
-        resolve: (value) => this.#settle(entry) && resolve(value as T),
-        reject: (error) => this.#settle(entry) && reject(error),
-        timer: setTimeout(
-          () => entry.reject(new RequestTimeoutError(method, timeout, entry.id !== undefined)),
-          timeout,
-        ),
+        timeout,
+        deadline: 0,
         signal,
         onAbort: undefined,
         settled: false,
+        resolve: resolve as (value: unknown) => void,
+        reject,
       };
-      if (signal) {
-        entry.onAbort = () => entry.reject(new RequestAbortedError(method, signal.reason));
-        signal.addEventListener("abort", entry.onAbort, { once: true });
-      }
-      this.#queue.add(entry);
     });
+    const created = entry as unknown as Entry;
+    this.#deadlines.add(created);
+    if (signal) {
+      created.onAbort = () => this.reject(created, new RequestAbortedError(method, signal.reason));
+      signal.addEventListener("abort", created.onAbort, { once: true });
+    }
+    return { request: created, promise };
+  }
+
+  /** Queues a request created with `create` until a connection is authorised. */
+  enqueue(request: PendingRequest): void {
+    const entry = request as Entry;
+    if (!entry.settled) this.#queue.add(entry);
   }
 
   /** Takes the oldest queued request for writing, or undefined when none waits. */
   nextQueued(): PendingRequest | undefined {
-    const first = this.#queue.values().next();
-    if (first.done) return undefined;
-    this.#queue.delete(first.value);
-    return first.value;
+    for (const entry of this.#queue) {
+      this.#queue.delete(entry);
+      return entry;
+    }
+    return undefined;
   }
 
   /** Records that a request taken with `nextQueued` was written under `id`. */
@@ -80,12 +102,10 @@ export class PendingRequests {
     this.#inFlight.set(id, entry);
   }
 
-  /** Puts a request back at the end of the queue (written but refused, so resending cannot duplicate it). */
+  /** Puts a refused request back at the end of the queue (it was not run, so resending cannot duplicate it). */
   requeue(request: PendingRequest): void {
-    const entry = request as Entry;
-    if (entry.settled) return;
-    entry.id = undefined;
-    this.#queue.add(entry);
+    (request as Entry).id = undefined;
+    this.enqueue(request);
   }
 
   /** Removes and returns the in-flight request answered by a response with this id. */
@@ -95,22 +115,34 @@ export class PendingRequests {
     return entry;
   }
 
+  /** Settles a request with its response payload. */
+  resolve(request: PendingRequest, value: unknown): void {
+    const entry = request as Entry;
+    if (this.#detach(entry)) entry.resolve(value);
+  }
+
+  /** Settles a request with an error. */
+  reject(request: PendingRequest, error: Error): void {
+    const entry = request as Entry;
+    if (this.#detach(entry)) entry.reject(error);
+  }
+
   /** Rejects every written request (its connection is gone); queued ones stay for the next connection. */
   rejectInFlight(errorFor: (request: PendingRequest) => Error): void {
-    for (const entry of [...this.#inFlight.values()]) entry.reject(errorFor(entry));
+    for (const entry of [...this.#inFlight.values()]) this.reject(entry, errorFor(entry));
   }
 
   /** Rejects everything, queued and written. */
   rejectAll(errorFor: (request: PendingRequest) => Error): void {
     this.rejectInFlight(errorFor);
-    for (const entry of [...this.#queue]) entry.reject(errorFor(entry));
+    for (const entry of [...this.#queue]) this.reject(entry, errorFor(entry));
   }
 
-  /** Returns false when the entry already settled; otherwise detaches it and its timer and listener. */
-  #settle(entry: Entry): boolean {
+  /** Returns false when the entry already settled; otherwise removes it from every collection. */
+  #detach(entry: Entry): boolean {
     if (entry.settled) return false;
     entry.settled = true;
-    clearTimeout(entry.timer);
+    this.#deadlines.delete(entry);
     if (entry.onAbort) entry.signal?.removeEventListener("abort", entry.onAbort);
     if (entry.id === undefined) this.#queue.delete(entry);
     else if (this.#inFlight.get(entry.id) === entry) this.#inFlight.delete(entry.id);

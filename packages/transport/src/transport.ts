@@ -216,9 +216,13 @@ export class Transport {
       } catch (error) {
         throw new InvalidArgumentError(`payload of ${method} is not serialisable: ${describeError(error)}`);
       }
-      const result = this.#pending.add<T>(method, body, timeout, signal);
-      if (this.#gateOpen) this.#flush();
-      return result;
+      const { request, promise } = this.#pending.create<T>(method, body, timeout, signal);
+      const ws = this.#socket;
+      // Fast path: nothing queued ahead of it and the connection is usable, so write without queueing.
+      if (this.#gateOpen && ws && this.#pending.queued === 0 && ws.readyState === ws.OPEN)
+        this.#write(ws, request);
+      else this.#pending.enqueue(request);
+      return promise;
     } catch (error) {
       return Promise.reject(error);
     }
@@ -303,14 +307,16 @@ export class Transport {
    * rejects with an `AttemptFailure` when the attempt failed before that.
    */
   async #connect(): Promise<{ closed: Promise<string> }> {
-    const token = await this.#tokens.get().catch((error: unknown) => {
-      throw new AttemptFailure(
-        `no token: ${describeError(error)}`,
-        isFatalTokenError(error) ? error : undefined,
-      );
-    });
-    if (this.#stopping) throw new AttemptFailure("stopped");
     const { endpoint, tls, timeout, keepaliveInterval, pongTimeout } = this.#options;
+    const token = await bounded(this.#tokens.get(), timeout, this.#stopSignal.signal).catch(
+      (error: unknown) => {
+        throw new AttemptFailure(
+          `no token: ${describeError(error)}`,
+          isFatalTokenError(error) ? error : undefined,
+        );
+      },
+    );
+    if (this.#stopping) throw new AttemptFailure("stopped");
     const ws = await openSocket(endpoint.wsUrl, {
       tls,
       handshakeTimeout: timeout,
@@ -318,6 +324,10 @@ export class Transport {
     }).catch((error: unknown) => {
       throw new AttemptFailure(`handshake failed: ${describeError(error)}`);
     });
+    if (this.#stopping) {
+      ws.close(1000, "client stopping");
+      throw new AttemptFailure("stopped");
+    }
     this.#socket = ws;
     this.#nextId = 0;
     this.#unacked = new Set();
@@ -429,7 +439,7 @@ export class Transport {
     }
     const error = errorOf(payload);
     if (!error) {
-      request.resolve(payload ?? {});
+      this.#pending.resolve(request, payload ?? {});
     } else if (
       error.code === ErrorCode.CREDENTIALS_EXPIRED &&
       this.#tokens.refreshable &&
@@ -440,7 +450,7 @@ export class Transport {
       this.#pending.requeue(request);
       this.#reauthorize(ws);
     } else {
-      request.reject(error);
+      this.#pending.reject(request, error);
     }
   }
 
@@ -532,6 +542,9 @@ export class Transport {
     const ws = this.#socket;
     if (ws) await closeGracefully(ws, this.#options.timeout);
     await this.#loop;
+    // A socket that completed its handshake while stop() was running is closed here.
+    const late = this.#socket;
+    if (late) await closeGracefully(late, this.#options.timeout);
     if (this.#health.status !== "stopped") this.#setState("stopped");
     await this.dispatcher.close().catch(() => {});
   }
@@ -585,6 +598,35 @@ function isFatalTokenError(error: unknown): error is Error {
   if (error instanceof InvalidGrantError || error instanceof TokenValidationError) return true;
   const status = error instanceof TokenRequestError ? error.status : undefined;
   return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+/** Settles like `promise`, or rejects after `timeout` ms or when `signal` aborts (a token provider may hang). */
+function bounded<T>(promise: Promise<T>, timeout: number, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const finish = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(new Error("stopped"));
+    };
+    const timer = setTimeout(() => {
+      finish();
+      reject(new Error(`no answer within ${timeout} ms`));
+    }, timeout);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        finish();
+        resolve(value);
+      },
+      (error: unknown) => {
+        finish();
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Closes with 1000 and waits for the close handshake, terminating the socket after `timeout` ms. */

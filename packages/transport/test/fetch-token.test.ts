@@ -89,7 +89,8 @@ describe("fetchToken", () => {
     errors.push(await fetchToken({ ...options, port: 1 }).catch((e: unknown) => e));
     expect(errors[3]).toBeInstanceOf(TokenRequestError);
     expect(errors[3]).toMatchObject({ status: undefined });
-    for (const error of errors) expect(`${(error as Error).message} ${String((error as Error).cause)}`).not.toContain(account.password);
+    for (const error of errors)
+      expect(`${(error as Error).message} ${String((error as Error).cause)}`).not.toContain(account.password);
     await expect(fetchToken({ ...options, password: "" })).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
@@ -144,7 +145,12 @@ describe("Transport with credentials", () => {
     const server = await MiniServer.start();
     cleanups.push(() => server.stop());
     server.token = () => [401, { error: "invalid_grant" }];
-    const transport = new Transport({ server: "127.0.0.1", port: server.port, https: false, credentials: account });
+    const transport = new Transport({
+      server: "127.0.0.1",
+      port: server.port,
+      https: false,
+      credentials: account,
+    });
     cleanups.push(() => transport.stop());
     await expect(transport.start()).rejects.toBeInstanceOf(InvalidGrantError);
     expect(server.sockets).toHaveLength(0);

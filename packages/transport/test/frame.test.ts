@@ -29,10 +29,17 @@ describe("parseFrame", () => {
 
   it("never throws, whatever the input", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const result = parseFrame(text);
-        expect(typeof result === "string" || typeof result === "object").toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const result = parseFrame(text);
+          expect(typeof result === "string" || typeof result === "object").toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -46,11 +53,16 @@ describe("frame builders", () => {
 
   it("requests are valid JSON with the given method and payload", () => {
     fc.assert(
-      fc.property(fc.nat(), fc.string({ minLength: 1 }), fc.dictionary(fc.string(), fc.jsonValue()), (id, m, p) => {
-        expect(JSON.parse(requestFrame(id, m, JSON.stringify(p)))).toStrictEqual(
-          JSON.parse(JSON.stringify({ type: 1, id, method: m, payload: p })),
-        );
-      }),
+      fc.property(
+        fc.nat(),
+        fc.string({ minLength: 1 }),
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        (id, m, p) => {
+          expect(JSON.parse(requestFrame(id, m, JSON.stringify(p)))).toStrictEqual(
+            JSON.parse(JSON.stringify({ type: 1, id, method: m, payload: p })),
+          );
+        },
+      ),
     );
   });
 });

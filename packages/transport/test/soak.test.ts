@@ -13,7 +13,11 @@ afterEach(async () => {
 
 describe("soak", () => {
   it(`${drops} forced drops while ${callers * perCaller} requests are issued: nothing lost, nothing duplicated`, async () => {
-    const { emu, transport, close } = await startWithEmulator({ timeout: 10_000, wsBaseDelay: 5, wsMaxDelay: 20 });
+    const { emu, transport, close } = await startWithEmulator({
+      timeout: 10_000,
+      wsBaseDelay: 5,
+      wsMaxDelay: 20,
+    });
     cleanups.push(close);
     await transport.start();
     const chatId = emu.createChat({ type: "group", title: "Soak", owner: "bot", participants: ["alice"] });
@@ -23,11 +27,16 @@ describe("soak", () => {
       for (let i = 0; i < perCaller; i += 1) {
         const text = `soak-${c}-${i}`;
         try {
-          await transport.request("sendMessage", { chatId, replyMessageId: null, content: { text, parseMode: "text" } });
+          await transport.request("sendMessage", {
+            chatId,
+            replyMessageId: null,
+            content: { text, parseMode: "text" },
+          });
           outcome.set(text, "ok");
         } catch (error) {
           if (error instanceof ConnectionLostError) outcome.set(text, "lost");
-          else if (error instanceof RequestTimeoutError) outcome.set(text, error.written ? "written-timeout" : "unsent-timeout");
+          else if (error instanceof RequestTimeoutError)
+            outcome.set(text, error.written ? "written-timeout" : "unsent-timeout");
           else outcome.set(text, "other");
         }
       }
@@ -56,14 +65,17 @@ describe("soak", () => {
 
     const writes = new Map<string, number>();
     for (const record of emu.requests("sendMessage")) {
-      const text = (record.frame?.payload as { content: { text: string } }).content.text;
+      const text =
+        (record.frame?.payload as { content?: { text?: string } } | undefined)?.content?.text ?? "";
       writes.set(text, (writes.get(text) ?? 0) + 1);
     }
     const count = (kind: string) => [...outcome.values()].filter((o) => o === kind).length;
     const duplicated = [...writes.values()].filter((n) => n > 1).length;
     const silentLosses = [...outcome].filter(([text, o]) => o === "ok" && writes.get(text) !== 1).length;
     // A lost request was written by the client; the server may have read it (one write logged) or not (none).
-    const lostReachedServer = [...outcome].filter(([text, o]) => o === "lost" && writes.get(text) === 1).length;
+    const lostReachedServer = [...outcome].filter(
+      ([text, o]) => o === "lost" && writes.get(text) === 1,
+    ).length;
     const summary = {
       requests: callers * perCaller,
       settled: outcome.size,

@@ -18,7 +18,13 @@ afterEach(async () => {
 });
 
 async function connect(server: MiniServer, options: Partial<TransportOptions>) {
-  const transport = new Transport({ server: "127.0.0.1", port: server.port, token: validJwt(), wsMaxRetries: 0, ...options });
+  const transport = new Transport({
+    server: "127.0.0.1",
+    port: server.port,
+    token: validJwt(),
+    wsMaxRetries: 0,
+    ...options,
+  });
   cleanups.push(() => transport.stop());
   return transport;
 }

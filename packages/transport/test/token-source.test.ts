@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { silentLogger } from "../src/logger.js";
-import { TokenSource, type TokenReason } from "../src/token-source.js";
 import { TokenValidationError } from "../src/index.js";
+import { silentLogger } from "../src/logger.js";
+import { type TokenReason, TokenSource } from "../src/token-source.js";
 import { validJwt } from "./support/jwt.js";
 
 describe("TokenSource", () => {

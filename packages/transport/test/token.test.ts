@@ -28,7 +28,11 @@ describe("validateToken", () => {
   it("never puts the token into the error message", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 8 }), fc.integer({ min: -1e6, max: 1e6 }), (secret, skew) => {
-        const candidates = [secret, `${secret}.x.y`, makeJwt({ exp: Math.floor(Date.now() / 1000) + skew, secret })];
+        const candidates = [
+          secret,
+          `${secret}.x.y`,
+          makeJwt({ exp: Math.floor(Date.now() / 1000) + skew, secret }),
+        ];
         for (const token of candidates) {
           try {
             validateToken(token);

@@ -52,7 +52,11 @@ describe("Transport against a minimal server", () => {
     expect(transport.httpBaseUrl).toBe(`http://127.0.0.1:${server.port}`);
     const first = server.received[0]?.frame;
     expect(first).toMatchObject({ type: 1, id: 1, method: "auth" });
-    expect(first?.payload).toMatchObject({ tokenType: "JWT", receiveUnread: true, receiveSystemMessageEnvelopes: false });
+    expect(first?.payload).toMatchObject({
+      tokenType: "JWT",
+      receiveUnread: true,
+      receiveSystemMessageEnvelopes: false,
+    });
     await expect(transport.request("getChats", { count: 1, page: 1 })).resolves.toEqual({
       echo: { count: 1, page: 1 },
     });
@@ -74,7 +78,11 @@ describe("Transport against a minimal server", () => {
   it("rejects non-zero errorCode with ApiErrorException and resolves errorCode 0", async () => {
     const { server, transport } = await setup();
     server.handler = (method) =>
-      method === "bad" ? { errorCode: 304 } : method === "described" ? { errorCode: 1, errorDescription: "forced" } : { errorCode: 0, ok: true };
+      method === "bad"
+        ? { errorCode: 304 }
+        : method === "described"
+          ? { errorCode: 1, errorDescription: "forced" }
+          : { errorCode: 0, ok: true };
     await transport.start();
     const error = await transport.request("bad").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiErrorException);
@@ -89,7 +97,10 @@ describe("Transport against a minimal server", () => {
     const { server, transport } = await setup();
     let releaseAuth: (() => void) | undefined;
     server.auth = (_, socket) => {
-      releaseAuth = () => server.current.send(JSON.stringify({ type: 2, id: 1, payload: { userId: "b", connectionId: `c${socket}` } }));
+      releaseAuth = () =>
+        server.current.send(
+          JSON.stringify({ type: 2, id: 1, payload: { userId: "b", connectionId: `c${socket}` } }),
+        );
       return "no-answer";
     };
     const early = transport.request("early", { n: 1 });
@@ -174,7 +185,9 @@ describe("Transport against a minimal server", () => {
     const aborted = transport.request("slow", {}, { signal: controller.signal });
     controller.abort(new Error("user gave up"));
     await expect(aborted).rejects.toBeInstanceOf(RequestAbortedError);
-    await expect(transport.request("x", {}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(transport.request("x", {}, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      RequestAbortedError,
+    );
     expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     expect(server.requests("x")).toHaveLength(0);
   });
@@ -194,17 +207,23 @@ describe("Transport against a minimal server", () => {
     circular.self = circular;
     await expect(transport.request("")).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(transport.request("auth")).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(transport.request("x", null as unknown as object)).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(transport.request("x", null as unknown as object)).rejects.toBeInstanceOf(
+      InvalidArgumentError,
+    );
     await expect(transport.request("x", circular)).rejects.toThrow(/not serialisable/);
     await expect(transport.request("x", { big: 1n })).rejects.toBeInstanceOf(InvalidArgumentError);
     await expect(transport.request("x", {}, { timeout: -1 })).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(() => transport.ack(1)).toThrow(InvalidArgumentError);
     expect(server.requests()).toHaveLength(1);
     expect(() => new Transport({ server: "https://x", token: validJwt() })).toThrow(InvalidArgumentError);
-    expect(() => new Transport({ server: "x", port: 70000, token: validJwt() })).toThrow(InvalidArgumentError);
+    expect(() => new Transport({ server: "x", port: 70000, token: validJwt() })).toThrow(
+      InvalidArgumentError,
+    );
     expect(() => new Transport({ server: "x" })).toThrow(/exactly one/);
     expect(() => new Transport({ server: "x", token: "a.b" })).toThrow(TokenValidationError);
-    expect(() => new Transport({ server: "x", token: validJwt(), wsMaxRetries: -1 })).toThrow(InvalidArgumentError);
+    expect(() => new Transport({ server: "x", token: validJwt(), wsMaxRetries: -1 })).toThrow(
+      InvalidArgumentError,
+    );
     expect(() => new Transport({ server: "x", token: validJwt(), verifySsl: "/no/such/ca.pem" })).toThrow(
       /cannot read the CA file/,
     );
@@ -229,6 +248,7 @@ describe("Transport against a minimal server", () => {
     expect(server.requests("during")).toHaveLength(1);
     expect(server.requests("hang")).toHaveLength(1);
     const last = server.requests("during")[0];
+    expect(last?.frame.id).toBe(2); // ids restart on every connection: auth is 1
     expect(server.received.filter((r) => r.socket === last?.socket)[0]?.frame.method).toBe("auth");
   });
 
@@ -240,7 +260,7 @@ describe("Transport against a minimal server", () => {
     const startedAt = Date.now();
     server.current.pause(); // stop reading: no pongs, no responses
     await until(() => states.find((s) => s.status === "disconnected"), 2000);
-    expect(Date.now() - startedAt).toBeLessThan(60 + 60 + 200);
+    expect(Date.now() - startedAt).toBeLessThan(60 + 60 + 500);
     await until(() => server.sockets.length === 2 && transport.health().status === "authorized", 2000);
   });
 
@@ -296,7 +316,9 @@ describe("Transport against a minimal server", () => {
     });
     let expired = 1; // the first token is expired
     server.auth = (payload, socket) =>
-      payload.token === tokens[expired - 1] ? { errorCode: 203 } : { userId: "bot", connectionId: `c${socket}` };
+      payload.token === tokens[expired - 1]
+        ? { errorCode: 203 }
+        : { userId: "bot", connectionId: `c${socket}` };
     await transport.start();
     expect(reasons).toEqual(["initial", "expired"]);
     expired = 2;
@@ -324,6 +346,26 @@ describe("Transport against a minimal server", () => {
     expect(transport.health().status).toBe("stopped");
     expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     await expect(transport.start()).rejects.toBeInstanceOf(ClientStoppedError);
+  });
+
+  it("bounds a hanging token provider by timeout and by stop()", async () => {
+    const hanging = () => new Promise<string>(() => {});
+    const { transport } = await setup({
+      token: undefined,
+      tokenProvider: hanging,
+      timeout: 50,
+      wsMaxRetries: 0,
+    });
+    const error = await transport.start().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionFailedError);
+    expect((error as Error).message).toMatch(/no token: .*no answer within 50 ms/);
+
+    const { transport: second } = await setup({ token: undefined, tokenProvider: hanging, timeout: 60_000 });
+    const started = second.start().catch((e: unknown) => e);
+    const before = Date.now();
+    await second.stop();
+    expect(Date.now() - before).toBeLessThan(1000);
+    expect(await started).toBeInstanceOf(ClientStoppedError);
   });
 
   it("stop() during a backoff wait ends the loop at once", async () => {

@@ -10,7 +10,11 @@ import { LimitExceededError } from "@tc/files";
  */
 export class TextMessageTooLongError extends LimitExceededError {
   constructor(actualValue: number, limit = 4096) {
-    super(`Message text is ${actualValue} visible characters long; the limit is ${limit}.`, actualValue, limit);
+    super(
+      `Message text is ${actualValue} visible characters long; the limit is ${limit}.`,
+      actualValue,
+      limit,
+    );
   }
 }
 
@@ -22,6 +26,10 @@ export class TextMessageTooLongError extends LimitExceededError {
  */
 export class FileCaptionTooLongError extends LimitExceededError {
   constructor(actualValue: number, limit = 4096) {
-    super(`File caption is ${actualValue} visible characters long; the limit is ${limit}.`, actualValue, limit);
+    super(
+      `File caption is ${actualValue} visible characters long; the limit is ${limit}.`,
+      actualValue,
+      limit,
+    );
   }
 }

@@ -9,9 +9,22 @@ import type {
   SurveyContent,
   SystemContent,
 } from "../schemas/message-content.js";
-import type { EmptyResponse, ForwardMessageResponse, SendFileResponse, SendMessageResponse } from "../schemas/responses.js";
+import type {
+  EmptyResponse,
+  ForwardMessageResponse,
+  SendFileResponse,
+  SendMessageResponse,
+} from "../schemas/responses.js";
 import { ApiEvent } from "./api-event.js";
-import { type Attachment, Audio, attachmentClassFor, Document, Photo, Sticker, Video } from "./attachments.js";
+import {
+  type Attachment,
+  Audio,
+  attachmentClassFor,
+  Document,
+  Photo,
+  Sticker,
+  Video,
+} from "./attachments.js";
 
 /** Options of {@link Message.answer} and {@link Message.reply}. */
 export interface AnswerOptions {
@@ -276,8 +289,8 @@ export class Message extends ApiEvent {
   }
 
   #attachment<T extends Attachment>(kind: new (api: Api, content: never) => T): T | undefined {
-    if (this.content.kind !== "attachment" || attachmentClassFor(this.content.mimeType) !== kind) return undefined;
+    if (this.content.kind !== "attachment" || attachmentClassFor(this.content.mimeType) !== kind)
+      return undefined;
     return new kind(this.api, this.content as never);
   }
 }
-

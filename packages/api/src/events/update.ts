@@ -23,8 +23,10 @@ export class Update {
   /** The payload exactly as received. */
   readonly payload: unknown;
   constructor(raw: RawUpdate) {
-    this.method = raw.method;
-    this.id = raw.id;
-    this.payload = raw.payload;
+    // Tolerant on purpose: this is the fallback of a parser that must never throw, whatever it was handed.
+    const source: Partial<RawUpdate> = typeof raw === "object" && raw !== null ? raw : {};
+    this.method = typeof source.method === "string" ? source.method : "";
+    this.id = typeof source.id === "number" ? source.id : 0;
+    this.payload = source.payload;
   }
 }

@@ -22,7 +22,8 @@ export function parseEnvelope(value: unknown, depth = 0): MessageEnvelope | null
   const head = v.safeParse(envelopeHeadSchema, value);
   if (!head.success) return null;
   const e = head.output;
-  const parseNested = (nested: unknown) => (depth < maxForwardDepth ? parseEnvelope(nested, depth + 1) : null);
+  const parseNested = (nested: unknown) =>
+    depth < maxForwardDepth ? parseEnvelope(nested, depth + 1) : null;
   return {
     messageId: e.messageId,
     chatId: e.chatId,

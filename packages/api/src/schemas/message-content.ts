@@ -126,7 +126,10 @@ export interface MessageEnvelope {
   /** A {@link MessageType} value, or another number from a newer server. */
   readonly type: number;
   readonly author: { readonly id: string; readonly type: number };
-  readonly box: { readonly id: number | string | undefined; readonly position: string | number | undefined } | null;
+  readonly box: {
+    readonly id: number | string | undefined;
+    readonly position: string | number | undefined;
+  } | null;
   readonly isEdited: boolean;
   readonly replyMessageId: string | null;
   readonly content: MessageContent;

@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { idSchema, nullableString, roleSchema } from "./common.js";
 import { chatSchema } from "./chat.js";
+import { idSchema, nullableString, roleSchema } from "./common.js";
 import { envelopeSchema } from "./envelope.js";
 
 /*
@@ -48,7 +48,11 @@ export type CreateChatResponse = v.InferOutput<typeof chatIdSchema>;
 
 /** `getChatHistory`. */
 export const chatHistorySchema = v.pipe(
-  v.looseObject({ count: v.optional(v.number()), chatId: idSchema, messages: v.optional(v.array(envelopeSchema), []) }),
+  v.looseObject({
+    count: v.optional(v.number()),
+    chatId: idSchema,
+    messages: v.optional(v.array(envelopeSchema), []),
+  }),
   v.transform(({ count, chatId, messages }) => ({ count: count ?? messages.length, chatId, messages })),
 );
 
@@ -115,8 +119,18 @@ export const uploadTaskSchema = v.pipe(
 
 /** `sendFile`. */
 export const sentFileSchema = v.pipe(
-  v.looseObject({ chatId: idSchema, messageId: idSchema, timestamp: v.number(), fileId: v.optional(v.string()) }),
-  v.transform(({ chatId, messageId, timestamp, fileId }) => ({ chatId, messageId, timestamp, fileId: fileId ?? null })),
+  v.looseObject({
+    chatId: idSchema,
+    messageId: idSchema,
+    timestamp: v.number(),
+    fileId: v.optional(v.string()),
+  }),
+  v.transform(({ chatId, messageId, timestamp, fileId }) => ({
+    chatId,
+    messageId,
+    timestamp,
+    fileId: fileId ?? null,
+  })),
 );
 /** Result of `sendDocument`, `sendPhoto`, `sendSticker`. */
 export type SendFileResponse = v.InferOutput<typeof sentFileSchema>;

@@ -3,10 +3,8 @@ import { WorldErrorCode } from "./error-codes.js";
 import { isManager } from "./roles.js";
 import { WorldRequestError } from "./world-request-error.js";
 
-/**
- * Who may do what. 303 ("not enough rights") when another role could do it; 302 ("access denied") when nobody
- * can, such as adding a third member to a P2P chat.
- */
+// Who may do what: 303 ("not enough rights") when another role could do it; 302 ("access denied") when nobody
+// can, such as adding a third member to a P2P chat.
 
 /** Posting: anyone in a P2P, group or Favorites chat; in a channel only owner, admin or writer. */
 export function requirePostRight(chat: ChatRecord, member: Participant): void {

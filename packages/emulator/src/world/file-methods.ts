@@ -55,7 +55,7 @@ export function sendFile(
 }
 
 /** A file `actor` may see: one carried by a chat `actor` belongs to; otherwise 308, as if it did not exist. */
-export function requireVisibleFile(core: WorldCore, actor: string, fileId: string): FileRecord {
+function requireVisibleFile(core: WorldCore, actor: string, fileId: string): FileRecord {
   const file = core.files.get(fileId);
   const visible = file && [...file.chats].some((chatId) => core.chats.get(chatId)?.participants.has(actor));
   if (!file || !visible)

@@ -28,17 +28,23 @@ export class FileStorage {
     if (this.disposed) throw new EmulatorConfigError("the world's file storage has been disposed");
     const path = join(await this.ensureDirectory(), newUuid());
     let size = 0;
-    await pipeline(
-      source,
-      async function* count(chunks: AsyncIterable<Buffer | string>) {
-        for await (const chunk of chunks) {
-          const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-          size += bytes.length;
-          yield bytes;
-        }
-      },
-      createWriteStream(path),
-    );
+    try {
+      await pipeline(
+        source,
+        async function* count(chunks: AsyncIterable<Buffer | string>) {
+          for await (const chunk of chunks) {
+            const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+            size += bytes.length;
+            yield bytes;
+          }
+        },
+        createWriteStream(path),
+      );
+    } catch (error) {
+      // A broken or cut-off upload must not leave half a file behind.
+      await rm(path, { force: true });
+      throw error;
+    }
     return { path, size, name: meta.name, mimeType: meta.mimeType };
   }
 

@@ -9,7 +9,7 @@ import type { WorldCore } from "./world-core.js";
 import { WorldRequestError } from "./world-request-error.js";
 
 /** A message that `actor` can see: 306 when it does not exist, is hidden, or lies in a chat `actor` is not in. */
-export function requireVisibleMessage(
+function requireVisibleMessage(
   core: WorldCore,
   actor: string,
   messageId: string,
@@ -69,6 +69,9 @@ export function sendLocation(
   }
   if (!Number.isFinite(input.longitude) || Math.abs(input.longitude) > 180) {
     throw new WorldRequestError(WorldErrorCode.MALFORMED, "longitude must be a number between -180 and 180");
+  }
+  if (typeof input.title !== "string") {
+    throw new WorldRequestError(WorldErrorCode.MALFORMED, "the location title must be a string");
   }
   const chat = requirePostTarget(core, actor, input.chatId, undefined);
   const content: Record<string, unknown> = {
@@ -191,7 +194,7 @@ export function forwardMessage(
  * A page of history, newest first (as the sample shows and chat clients scroll): up to `count` messages older
  * than `fromMessageId` (exclusive), or the newest ones without it. Fetching marks the page as read.
  */
-export function chatHistory(
+function chatHistory(
   core: WorldCore,
   actor: string,
   input: { chatId: string; count: number; fromMessageId?: string | undefined },

@@ -54,7 +54,7 @@ export function roleToWire(
   return format === "number" ? roleNumbering.indexOf(role) : role;
 }
 
-/** Whether a role may manage a chat (add and remove participants, change roles, titles and avatars). */
+/** Whether a role may manage a group chat or channel (members, roles, title, avatar, acting for everyone). */
 export function isManager(role: ChatParticipantRole | undefined): boolean {
-  return role === "owner" || role === "admin" || role === "favorites_owner";
+  return role === "owner" || role === "admin";
 }

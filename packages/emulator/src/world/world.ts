@@ -99,8 +99,7 @@ export class World implements WorldApi {
       if (!account?.isBot)
         throw new WorldRequestError(WorldErrorCode.ACCESS_DENIED, "the caller is not a bot account");
       const result = handler(this.core, account.userId, PayloadReader.from(payload));
-      if (this.core.options.successErrorCode && !Array.isArray(result))
-        return { payload: { errorCode: 0, ...result } };
+      // `successErrorCode` and `errorDescriptions` shape the frame, so the server applies them, not the world.
       return { payload: result };
     } catch (error) {
       if (error instanceof WorldRequestError)

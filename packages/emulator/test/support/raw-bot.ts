@@ -18,7 +18,9 @@ export interface RawBotOptions {
   password?: string;
   /** A ready token; wins over login/password. */
   token?: string;
+  /** `receiveUnread` of the `auth` payload (default false). */
   receiveUnread?: boolean;
+  /** `receiveSystemMessageEnvelopes` of the `auth` payload (default false). */
   receiveSystemMessageEnvelopes?: boolean;
   /** Sub-protocol to offer; default "json.v1", `null` offers none. */
   protocol?: string | null;
@@ -34,6 +36,7 @@ export interface RawBotOptions {
 
 /** A minimal bot client built on raw `ws`: no SDK code, so the emulator is tested on its own. */
 export interface RawBot {
+  /** The underlying socket, for raw sends and close codes. */
   ws: WebSocket;
   /** The `userId` of the `auth` response ("" when `auth: false`). */
   userId: string;
@@ -49,6 +52,7 @@ export interface RawBot {
   received: (WireFrame | string)[];
   /** Resolves with the close code and reason once the socket is closed. */
   closed: Promise<{ code: number; reason: string }>;
+  /** Closes with 1000 and resolves once the socket is closed. */
   close(): Promise<void>;
 }
 

@@ -13,7 +13,6 @@ describe("createP2PChat", () => {
       title: "Boris Ivanov",
       chatType: 1,
       unreadMessages: 0,
-      avatarUrl: null,
       lastMessage: null,
     });
     const before = f.events.length;

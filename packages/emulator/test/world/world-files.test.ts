@@ -160,6 +160,27 @@ describe("sendFile, getFileInfo and downloads", () => {
     await f.world.dispose();
   });
 
+  it("removes a partly written file when the source stream fails", async () => {
+    const f = worldFixture();
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+        this.destroy(new Error("connection reset"));
+      },
+    });
+    await expect(f.world.storeStream(failing, { name: "cut.bin", mimeType: "x" })).rejects.toThrow(
+      /connection reset/,
+    );
+    const stored = await f.world.storeStream(Readable.from([Buffer.from("ok")]), {
+      name: "ok",
+      mimeType: "x",
+    });
+    const { readdir } = await import("node:fs/promises");
+    const { dirname } = await import("node:path");
+    expect(await readdir(dirname(stored.path))).toHaveLength(1);
+    await f.world.dispose();
+  });
+
   it("streams a few MB into storage and counts the bytes", async () => {
     const f = worldFixture();
     const chunk = Buffer.alloc(64 * 1024, 1);

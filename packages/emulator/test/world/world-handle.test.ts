@@ -54,14 +54,6 @@ describe("World.handle", () => {
     f.fails("getChats", {}, 302, "ghost@emulator.local");
   });
 
-  it("adds errorCode 0 to object success payloads when successErrorCode is on (never to the getChats array)", () => {
-    const f = worldFixture({ successErrorCode: true });
-    expect(f.ok("getFileUploadLimits", {})).toEqual({ errorCode: 0, maxSize: null, extensions: null });
-    expect(f.ok("removeChat", { chatId: f.seeded.p2pChatId })).toEqual({ errorCode: 0 });
-    const chats = f.call("getChats", {});
-    expect("payload" in chats && Array.isArray(chats.payload)).toBe(true);
-  });
-
   it("never throws and always answers a payload or an error code, whatever arrives", () => {
     const f = worldFixture();
     const ids = [f.seeded.groupChatId, f.seeded.p2pChatId, f.bot, "alice", "nope", ""];

@@ -39,11 +39,17 @@ describe("the simulated human", () => {
     const { groupChatId, p2pChatId } = f.seeded;
     const { messageId } = await alice.send(groupChatId, "text");
     await alice.forward(messageId, p2pChatId);
-    await alice.sendFile(p2pChatId, { name: "a.txt", data: new Uint8Array([1, 2]) });
+    await alice.sendFile(p2pChatId, { name: "a.txt", data: new Uint8Array([1, 2]), caption: "see attached" });
     await alice.sendLocation(p2pChatId, { latitude: 59.9, longitude: 30.3, title: "Gate 3" });
     await alice.sendSurvey(p2pChatId, { url: "https://emulator.local/webtools/survey", title: "Lunch?" });
     const types = f.eventsOf("sendMessage").map((e) => e.type);
     expect(types).toEqual([200, 201, 202, 203, 204]);
+    expect(f.eventsOf("sendMessage")[2]?.content).toMatchObject({
+      name: "a.txt",
+      size: 2,
+      mimeType: "application/octet-stream",
+      caption: { text: "see attached", parseMode: "text" },
+    });
     expect(f.eventsOf("sendMessage")[3]?.content).toEqual({
       latitude: 59.9,
       longitude: 30.3,

@@ -69,7 +69,9 @@ export class MiniServer {
 
   /** Requests (type 1) received, optionally of one method. */
   requests(method?: string): Received[] {
-    return this.received.filter((r) => r.frame.type === 1 && (method === undefined || r.frame.method === method));
+    return this.received.filter(
+      (r) => r.frame.type === 1 && (method === undefined || r.frame.method === method),
+    );
   }
 
   /** Acks (type 2) received. */
@@ -113,16 +115,25 @@ export class MiniServer {
           ? this.auth(frame.payload as Record<string, unknown>, socket)
           : this.handler(frame.method ?? "", frame.payload, socket);
       if (reply === "no-answer") return;
-      ws.send(JSON.stringify(reply === undefined ? { type: 2, id: frame.id } : { type: 2, id: frame.id, payload: reply }));
+      ws.send(
+        JSON.stringify(
+          reply === undefined ? { type: 2, id: frame.id } : { type: 2, id: frame.id, payload: reply },
+        ),
+      );
     });
   }
 }
 
 /** Collects everything a logger is asked to write, to check what never appears there. */
-export function captureLogger(): { lines: string[]; logger: Record<"debug" | "info" | "warn" | "error", (...a: unknown[]) => void> } {
+export function captureLogger(): {
+  lines: string[];
+  logger: Record<"debug" | "info" | "warn" | "error", (...a: unknown[]) => void>;
+} {
   const lines: string[] = [];
   const write = (...args: unknown[]) => {
-    lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${String(a.cause)}` : String(a))).join(" "));
+    lines.push(
+      args.map((a) => (a instanceof Error ? `${a.message} ${String(a.cause)}` : String(a))).join(" "),
+    );
   };
   return { lines, logger: { debug: write, info: write, warn: write, error: write } };
 }

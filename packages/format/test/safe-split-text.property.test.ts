@@ -1,0 +1,89 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type ParseMode, safeSplitText, visibleLength } from "../src/index.js";
+import { document, mess, roomyLimit, smallLimit } from "./generators.js";
+import {
+  htmlBalanced,
+  htmlVisible,
+  markdownBalanced,
+  markdownVisible,
+  missingBesidesBreakWhitespace,
+} from "./oracles.js";
+
+// Runs per property, set explicitly: 1,500 + 1,500 + 1,000 node-built messages and 3 × 700 messages
+// thrown together from fragments, 6,100 generated texts in all.
+const BUILT_RUNS = 1_500;
+const PLAIN_RUNS = 1_000;
+const MESS_RUNS = 700;
+
+/** Whitespace the splitter breaks at (a no-break space is content, not a break). */
+const BLANK = /^[ \t\n\v\f\r\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/;
+
+/** What holds for every text in every mode: limits, no empty chunks, idempotence, whole code points. */
+function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chunks: readonly string[]): void {
+  if (visibleLength(text, { parseMode }) <= limit) {
+    expect(chunks).toEqual(text === "" ? [] : [text]);
+    return;
+  }
+  for (const chunk of chunks) {
+    expect(BLANK.test(chunk), "a chunk of nothing but breaking whitespace").toBe(false);
+    expect(visibleLength(chunk, { parseMode })).toBeLessThanOrEqual(limit);
+    // Splitting is idempotent: a chunk fits, so it comes back unchanged.
+    expect(safeSplitText(chunk, { limit, parseMode })).toEqual([chunk]);
+    expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(chunk)).toBe(false);
+  }
+}
+
+describe("safeSplitText properties", () => {
+  it("html built from nodes: chunks fit, stay well-formed and keep all visible text", () => {
+    fc.assert(
+      fc.property(document, roomyLimit, (node, limit) => {
+        const html = node.asHtml();
+        const chunks = safeSplitText(html, { limit, parseMode: "html" });
+        checkEveryChunk(html, limit, "html", chunks);
+        for (const chunk of chunks) expect(htmlBalanced(chunk)).toBe(true);
+        expect(missingBesidesBreakWhitespace(htmlVisible(html), chunks.map(htmlVisible))).toBeUndefined();
+      }),
+      { numRuns: BUILT_RUNS },
+    );
+  });
+
+  it("markdown built from nodes: chunks fit, stay well-formed and keep all visible text", () => {
+    fc.assert(
+      fc.property(document, roomyLimit, (node, limit) => {
+        const markdown = node.asMarkdown();
+        const chunks = safeSplitText(markdown, { limit, parseMode: "markdown" });
+        checkEveryChunk(markdown, limit, "markdown", chunks);
+        if (markdownBalanced(markdown)) {
+          for (const chunk of chunks) expect(markdownBalanced(chunk), chunk).toBe(true);
+        }
+        const visible = markdownVisible(markdown);
+        expect(missingBesidesBreakWhitespace(visible, chunks.map(markdownVisible))).toBeUndefined();
+      }),
+      { numRuns: BUILT_RUNS },
+    );
+  });
+
+  it("plain text: chunks fit and are the text itself minus the whitespace at each break", () => {
+    fc.assert(
+      fc.property(document, smallLimit, (node, limit) => {
+        const text = String(node);
+        const chunks = safeSplitText(text, { limit });
+        checkEveryChunk(text, limit, "text", chunks);
+        expect(missingBesidesBreakWhitespace(text, chunks)).toBeUndefined();
+      }),
+      { numRuns: PLAIN_RUNS },
+    );
+  });
+
+  for (const parseMode of ["html", "markdown", "text"] as const) {
+    it(`${parseMode}: any mix of markup, however broken, splits into fitting chunks`, () => {
+      fc.assert(
+        fc.property(mess, smallLimit, (text, limit) => {
+          checkEveryChunk(text, limit, parseMode, safeSplitText(text, { limit, parseMode }));
+        }),
+        { numRuns: MESS_RUNS },
+      );
+    });
+  }
+});
