@@ -1,8 +1,12 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Emulator } from "@tc/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BufferedInputFile,
   DownloadError,
+  downloadFile,
   downloadToBuffer,
   type InputFile,
   UploadError,
@@ -55,6 +59,18 @@ describe("round trip through @tc/emulator", () => {
     expect(info).toMatchObject({ name: "payload.bin", size });
     const bytes = await downloadToBuffer({ url: String(info.downloadUrl), maxBytes: 10 * 1024 * 1024 });
     expect(Buffer.from(bytes).equals(data)).toBe(true);
+  });
+
+  it("downloads a stored file to disk", async () => {
+    const data = testBytes(2 * 1024 * 1024, 21);
+    const info = await send(new BufferedInputFile(data, { fileName: "disk.bin" }));
+    const dir = await mkdtemp(join(tmpdir(), "tc-files-emu-"));
+    try {
+      const path = await downloadFile({ url: String(info.downloadUrl), destPath: join(dir, "disk.bin") });
+      expect((await readFile(path)).equals(data)).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps a non-ASCII file name", async () => {

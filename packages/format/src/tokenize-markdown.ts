@@ -25,7 +25,8 @@ const MARKDOWN_STOPS = textStops("\\[]*_~");
  * honour escapes) and is never markup.
  *
  * Which markers open and close emphasis: a marker run closes the innermost open marker when it is the
- * same and the run follows a non-space; otherwise it opens when a non-space follows it. Markers still
+ * same and the run follows a non-space (with CommonMark's rule of three for runs that could do both);
+ * otherwise it opens when a non-space follows it. Markers still
  * open at a paragraph break, at the end of a link label or at the end of the text are literal text
  * after all: the splitter never balances emphasis that the input never closed.
  */
@@ -139,6 +140,9 @@ class MarkdownTokenizer {
       const top = this.open.at(-1) as number;
       const topMarker = list.raw(top);
       if (topMarker.charCodeAt(0) !== char || topMarker.length > end - at) break;
+      // CommonMark's rule of three: a run that could open as well does not close an opener when
+      // their lengths add up to a multiple of 3, so `*a**b***` is `*a` + `**b**` + `*`.
+      if (canOpen && (topMarker.length + length) % 3 === 0 && length % 3 !== 0) break;
       list.push(at, TokenKind.CLOSE, width, list.keys[top] as number);
       this.open.pop();
       at += topMarker.length;

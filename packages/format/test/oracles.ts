@@ -45,19 +45,25 @@ function paragraphBalanced(text: string): boolean {
   );
   if (withoutLinks.includes("[") || withoutLinks.includes("](")) return false;
   const open: string[] = [];
-  for (const [run] of withoutLinks.matchAll(/\*+|~+/g)) {
+  for (const { 0: run, index } of withoutLinks.matchAll(/\*+|~+/g)) {
+    // Flanking as in CommonMark, simplified: a run after a non-space may close, before one may open.
+    const mayClose = index > 0 && !/\s/.test(withoutLinks.charAt(index - 1));
+    const mayOpen = index + run.length < withoutLinks.length && !/\s/.test(withoutLinks.charAt(index + run.length));
     let rest = run.length;
     const char = run.charAt(0);
     while (rest > 0) {
       const top = open.at(-1);
-      if (top !== undefined && top.charAt(0) === char && top.length <= rest) {
+      const ruleOfThree = mayOpen && (top?.length ?? 0) + run.length === 3;
+      if (mayClose && top !== undefined && top.charAt(0) === char && top.length <= rest && !ruleOfThree) {
         open.pop();
         rest -= top.length;
-      } else {
+      } else if (mayOpen) {
         const size = char === "~" ? 2 : Math.min(2, rest);
         if (rest < size) return false;
         open.push(char.repeat(size));
         rest -= size;
+      } else {
+        return false;
       }
     }
   }
