@@ -153,14 +153,12 @@ export class Api {
     if (typeof requester?.request !== "function") {
       throw invalidArgument("requester", "expected an object with a request(method, payload) method");
     }
+    const o = requireOptions(options);
     this.#requester = requester;
-    this.#fileReadyTimeout = options.fileReadyTimeout ?? 60_000;
-    this.#pollInterval = options.fileReadyPollInterval ?? 250;
-    this.#serverInfo = new ServerInfo(
-      requester.httpBaseUrl,
-      requester.dispatcher,
-      options.serverInfoTimeout ?? 10_000,
-    );
+    this.#fileReadyTimeout = requirePositiveInteger("fileReadyTimeout", o.fileReadyTimeout ?? 60_000);
+    this.#pollInterval = requirePositiveInteger("fileReadyPollInterval", o.fileReadyPollInterval ?? 250);
+    const serverInfoTimeout = requirePositiveInteger("serverInfoTimeout", o.serverInfoTimeout ?? 10_000);
+    this.#serverInfo = new ServerInfo(requester.httpBaseUrl, requester.dispatcher, serverInfoTimeout);
     requester.on?.("update", (update) => this.handleUpdate(update));
   }
 

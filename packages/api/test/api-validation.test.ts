@@ -192,7 +192,13 @@ describe("client-side validation: typed errors before anything is sent", () => {
     expect(requester.calls).toEqual([]);
   });
 
-  it("rejects a requester without request()", () => {
+  it("rejects a requester without request() and unusable constructor options", () => {
     expect(() => new Api({} as never)).toThrow(InvalidArgumentError);
+    const requester = new ScriptedRequester({});
+    expect(() => new Api(requester, { fileReadyTimeout: 0 })).toThrow(/fileReadyTimeout/);
+    expect(() => new Api(requester, { fileReadyPollInterval: -5 })).toThrow(/fileReadyPollInterval/);
+    expect(() => new Api(requester, { serverInfoTimeout: Number.POSITIVE_INFINITY })).toThrow(
+      /serverInfoTimeout/,
+    );
   });
 });

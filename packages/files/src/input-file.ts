@@ -74,7 +74,6 @@ export abstract class InputFile {
 
   /** `instanceof InputFile` recognises input files of any copy of this package; subclasses check normally. */
   static [Symbol.hasInstance](value: unknown): boolean {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`.
     if (this !== InputFile) return Function.prototype[Symbol.hasInstance].call(this, value);
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
   }

@@ -181,7 +181,7 @@ describe("Transport against @tc/emulator", () => {
         : [],
     );
     expect(waits).toHaveLength(4);
-    [40, 80, 80, 80].forEach((ceiling, i) => expect(waits[i]).toBeLessThan(ceiling + 60));
+    for (const [i, ceiling] of [40, 80, 80, 80].entries()) expect(waits[i]).toBeLessThan(ceiling + 60);
     expect(events.filter((e) => e.status === "authorized")).toHaveLength(1);
     await transport.stop();
 
