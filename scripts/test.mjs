@@ -1,5 +1,5 @@
-// The README's test command: builds and tests every package (vitest, publint, attw), proves that each
-// packed package installs and imports on its own, then prints one total over everything.
+// The README's test command: builds and tests every package (vitest, publint, attw), lints, checks the
+// layering, proves that each packed package installs and imports on its own, then prints one total.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -17,10 +17,13 @@ const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio:
 
 const turboStatus = run("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1"]);
 // Repository-wide checks, each counted as one test in the totals.
-const checks = ["scripts/check-layering.mjs", "scripts/check-packed-install.mjs"].map((script) => ({
-  script,
-  status: run("node", [script]),
-}));
+const checks = [
+  { script: "lint (biome check)", status: run("pnpm", ["exec", "biome", "check", "."]) },
+  ...["scripts/check-layering.mjs", "scripts/check-packed-install.mjs"].map((script) => ({
+    script,
+    status: run("node", [script]),
+  })),
+];
 
 let passed = 0;
 let failed = 0;
@@ -39,7 +42,9 @@ for (const name of packages) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + brokenSuites;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`@tc/${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`);
+  console.log(
+    `@tc/${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`,
+  );
 }
 for (const { script, status } of checks) {
   if (status === 0) passed += 1;
