@@ -226,4 +226,15 @@ describe("Api requests and results (unit, in-test requester answering with the s
     expect((await api.getChats({ count: 1, page: 2 })).chats[0]).toMatchObject({ chatId, unreadMessages: 0 });
     expect(await api.deleteChat({ chatId })).toEqual({});
   });
+
+  it("keeps limits current through handleUpdate when the requester has no on()", () => {
+    const api = new Api({ request: async () => ({}) });
+    expect(api.uploadLimits).toBeUndefined();
+    api.handleUpdate({ method: "getFileUploadLimits", id: 1, payload: { maxSize: 7, extensions: null } });
+    expect(api.uploadLimits).toEqual({ maxSize: 7, extensions: null });
+    api.handleUpdate({ method: "getFileUploadLimits", id: 2, payload: { maxSize: "junk" } });
+    expect(api.uploadLimits).toEqual({ maxSize: 7, extensions: null });
+    api.handleUpdate({ method: "getFileUploadLimits", id: 3, payload: { maxSize: null, extensions: null } });
+    expect(api.uploadLimits).toEqual({ maxSize: null, extensions: null });
+  });
 });

@@ -111,7 +111,9 @@ describe("result type of each method", () => {
       extensions: { mode: "allow" | "block"; list: string[] } | null;
     }>();
     expectTypeOf(api.downloadFileById("f")).resolves.toEqualTypeOf<Uint8Array>();
-    expectTypeOf(api.downloadFileById("f", { destPath: "/tmp/x" })).resolves.toEqualTypeOf<string>();
+    expectTypeOf(
+      api.downloadFileById("f", { destPath: "inbox/report.pdf" }),
+    ).resolves.toEqualTypeOf<string>();
     expectTypeOf(api.serverName).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf(api.serverVersion).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf(api.checkVersion).returns.resolves.toEqualTypeOf<string>();

@@ -28,6 +28,7 @@ export interface UploadFileOptions extends TransferOptions {
 // A temporalFileId is a short token; anything longer is not one (and is not worth buffering).
 const MAX_ID_LENGTH = 200;
 const MAX_RESPONSE_BYTES = 64 * 1024;
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Uploads a file (and an optional preview) as a streamed `multipart/form-data` POST and returns the
@@ -89,7 +90,9 @@ export async function uploadFile(options: UploadFileOptions): Promise<string> {
         "content-type": body.contentType,
         "content-length": String(body.length),
       },
-      body: Readable.from(body.chunks, { objectMode: false }),
+      // A few MiB of read-ahead keep the socket busy while the next chunks are pulled from the source;
+      // counted in bytes, so that memory stays bounded whatever chunk size the source uses.
+      body: Readable.from(body.chunks, { objectMode: false, highWaterMark: READ_AHEAD_BYTES }),
     });
     scope.touch();
     const status = response.statusCode;

@@ -36,6 +36,12 @@ export function isWhitespace(unit: number): boolean {
   return unit === 0x2028 || unit === 0x2029 || unit === 0x205f || unit === 0x3000;
 }
 
+/** True when `text[from, to)` holds nothing but whitespace the splitter breaks at. */
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Full stops of CJK text, which is written without spaces: a sentence may end right after them. */
 export function isCjkSentenceEnd(unit: number): boolean {
   return unit === 0x3002 || unit === 0xff01 || unit === 0xff1f;

@@ -1,5 +1,5 @@
 import { describe, readParseMode, requireOptions, requireString } from "./arguments.js";
-import { endsSentence, isCjkSentenceEnd } from "./characters.js";
+import { endsSentence, isBlank, isCjkSentenceEnd } from "./characters.js";
 import { flattenLongLinks } from "./flatten-links.js";
 import { codePointPrefix, graphemePrefix } from "./grapheme-cut.js";
 import { MarkupStack } from "./markup-stack.js";
@@ -174,7 +174,7 @@ class Splitter {
     const from = this.tokenStart(i);
     const to = this.tokens.start(i + 1);
     const budget = this.limit - this.inherited.overhead();
-    const grapheme = graphemePrefix(this.tokens.text, from, to, budget, budget);
+    const grapheme = graphemePrefix(this.tokens.text, from, to, budget, budget / 2);
     const cut = grapheme.width > 0 ? grapheme : codePointPrefix(this.tokens.text, from, to, budget);
     this.cutInside(i, cut.end, cut.width);
   }
@@ -231,9 +231,11 @@ class Splitter {
   /** Ends the chunk inside token `i` at text offset `end`; the next chunk continues the token. */
   private cutInside(i: number, end: number, cutWidth: number): void {
     const stack = this.inherited.clone().apply(this.start, i);
-    this.chunks.push(
-      this.inherited.reopening() + this.tokens.text.slice(this.chunkStartOffset(), end) + stack.closing(),
-    );
+    const from = this.chunkStartOffset();
+    // Cutting a tag wider than the whole limit can leave a piece of nothing but its spaces: dropped.
+    if (!isBlank(this.tokens.text, from, end)) {
+      this.chunks.push(this.inherited.reopening() + this.tokens.text.slice(from, end) + stack.closing());
+    }
     this.startOffsetWidth = (i === this.start ? this.startOffsetWidth : 0) + cutWidth;
     this.startOffset = end - this.tokens.start(i);
     this.start = i;

@@ -138,14 +138,16 @@ class MarkdownTokenizer {
     let at = pos;
     while (at < end && canClose && this.open.length > this.scope) {
       const top = this.open.at(-1) as number;
-      const topMarker = list.raw(top);
-      if (topMarker.charCodeAt(0) !== char || topMarker.length > end - at) break;
+      if (list.text.charCodeAt(list.start(top)) !== char) break;
       // CommonMark's rule of three: a run that could open as well does not close an opener when
       // their lengths add up to a multiple of 3, so `*a**b***` is `*a` + `**b**` + `*`.
-      if (canOpen && (topMarker.length + length) % 3 === 0 && length % 3 !== 0) break;
+      if (canOpen && (this.markerLength(top) + length) % 3 === 0 && length % 3 !== 0) break;
+      if (char !== TILDE) this.fitInnermost(Math.min(2, end - at));
+      const topLength = this.markerLength(top);
+      if (topLength > end - at) break;
       list.push(at, TokenKind.CLOSE, width, list.keys[top] as number);
       this.open.pop();
-      at += topMarker.length;
+      at += topLength;
     }
     const size = char === TILDE ? 2 : 0;
     while (at < end && canOpen) {
@@ -156,6 +158,29 @@ class MarkdownTokenizer {
     }
     if (at < end) list.push(at, TokenKind.ATOM, width);
     return end;
+  }
+
+  private markerLength(index: number): number {
+    return this.list.start(index + 1) - this.list.start(index);
+  }
+
+  /**
+   * A run like `***` is opened as two markers before it is known which one closes first. When the
+   * closer needs the other split (`***a* b**` closes `*` first), the two markers of the run swap
+   * sizes, as CommonMark matches closers against the opener run as a whole.
+   */
+  private fitInnermost(wanted: number): void {
+    const { list, open } = this;
+    const inner = open.at(-1) as number;
+    const outer = open.at(-2);
+    const innerLength = this.markerLength(inner);
+    if (innerLength === wanted || outer === undefined || outer !== inner - 1 || open.length - 2 < this.scope) return;
+    const outerLength = this.markerLength(outer);
+    if (outerLength !== wanted) return;
+    const marker = list.text.charAt(list.start(outer));
+    list.starts[inner] = list.start(outer) + innerLength;
+    list.keys[outer] = markerKey(marker.repeat(innerLength));
+    list.keys[inner] = markerKey(marker.repeat(outerLength));
   }
 
   /** Markers opened since `scope` that were never closed are literal text. */

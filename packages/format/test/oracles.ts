@@ -44,27 +44,24 @@ function paragraphBalanced(text: string): boolean {
     paragraphBalanced(label) ? label.replace(/[*~]/g, "") : "[",
   );
   if (withoutLinks.includes("[") || withoutLinks.includes("](")) return false;
-  const open: string[] = [];
+  // Open runs as a character and a count; closers use up as much of the innermost run as they can.
+  const open: { char: string; count: number }[] = [];
   for (const { 0: run, index } of withoutLinks.matchAll(/\*+|~+/g)) {
     // Flanking as in CommonMark, simplified: a run after a non-space may close, before one may open.
     const mayClose = index > 0 && !/\s/.test(withoutLinks.charAt(index - 1));
     const mayOpen = index + run.length < withoutLinks.length && !/\s/.test(withoutLinks.charAt(index + run.length));
-    let rest = run.length;
     const char = run.charAt(0);
-    while (rest > 0) {
-      const top = open.at(-1);
-      const ruleOfThree = mayOpen && (top?.length ?? 0) + run.length === 3;
-      if (mayClose && top !== undefined && top.charAt(0) === char && top.length <= rest && !ruleOfThree) {
-        open.pop();
-        rest -= top.length;
-      } else if (mayOpen) {
-        const size = char === "~" ? 2 : Math.min(2, rest);
-        if (rest < size) return false;
-        open.push(char.repeat(size));
-        rest -= size;
-      } else {
-        return false;
-      }
+    let rest = run.length;
+    for (let top = open.at(-1); mayClose && rest > 0 && top?.char === char; top = open.at(-1)) {
+      if (mayOpen && (top.count + run.length) % 3 === 0 && run.length % 3 !== 0) break;
+      const used = Math.min(top.count, rest, 2);
+      top.count -= used;
+      rest -= used;
+      if (top.count === 0) open.pop();
+    }
+    if (rest > 0) {
+      if (!mayOpen) return false;
+      open.push({ char, count: rest });
     }
   }
   return open.length === 0;

@@ -189,4 +189,19 @@ describe("events under the emulator's alternative protocol forms", () => {
       await alt.close();
     }
   });
+
+  it("system envelopes (receiveSystemMessages) arrive as Messages with system content", async () => {
+    const sys = await connect({ receiveSystemMessages: true });
+    try {
+      const { emu, nextEvent } = sys;
+      const chatId = emu.createChat({ type: "group", title: "Sys", owner: "alice", participants: ["bot"] });
+      await emu.as("alice").editTitle(chatId, "Sys 2");
+      const notice = await nextEvent(isA(Message, (m) => m.chatId === chatId && m.type === 21));
+      expect(notice.system).toMatchObject({ kind: "system", title: "Sys 2" });
+      expect(notice.text).toBeUndefined();
+      expect(notice.mention).toBe(false);
+    } finally {
+      await sys.close();
+    }
+  });
 });

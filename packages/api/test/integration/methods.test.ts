@@ -1,5 +1,6 @@
+import { BufferedInputFile } from "@tc/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiErrorException, ChatType, ErrorCode, Message } from "../../src/index.js";
+import { Api, ApiErrorException, ChatType, ErrorCode, Message } from "../../src/index.js";
 import { type Connected, connect } from "./connect.js";
 
 let world: Connected;
@@ -221,5 +222,41 @@ describe("chat methods against the emulator", () => {
     } finally {
       await odd.close();
     }
+  });
+
+  it("file and survey methods answer with their error codes", async () => {
+    const { api, emu, transport } = world;
+    expect(await codeOf(api.getFileInfo({ fileId: "no-such-file" }))).toBe(ErrorCode.FILE_NOT_FOUND);
+    expect(await codeOf(api.subscribeFileProgress({ fileId: "no-such-file" }))).toBe(
+      ErrorCode.FILE_NOT_FOUND,
+    );
+    expect(await codeOf(api.sendSurvey({ chatId: "no-such-chat", title: "t", surveyCampaignId: "c" }))).toBe(
+      ErrorCode.CHAT_NOT_FOUND,
+    );
+    expect(
+      await codeOf(api.editSurvey({ messageId: "no-such-message", title: "t", surveyCampaignId: "c" })),
+    ).toBe(ErrorCode.MESSAGE_NOT_FOUND);
+    expect(
+      await codeOf(api.getChatParticipants({ chatId: "no-such-chat", pageSize: 1, pageNumber: 1 })),
+    ).toBe(ErrorCode.CHAT_NOT_FOUND);
+
+    // An Api that does not listen to pushes learns the limits once, then misses a change: the server's own
+    // check answers uploadFile with 310 and nothing is sent to the chat.
+    const deaf = new Api({
+      request: (method, payload, options) => transport.request(method, payload as object, options),
+      httpBaseUrl: transport.httpBaseUrl,
+      dispatcher: transport.dispatcher,
+    });
+    const chatId = groupWithAlice();
+    await deaf.sendDocument({
+      chatId,
+      file: new BufferedInputFile(new Uint8Array(10), { fileName: "a.txt" }),
+    });
+    emu.setUploadLimits({ maxSize: 5, extensions: null });
+    const sendFiles = emu.requests("sendFile").length;
+    const file = new BufferedInputFile(new Uint8Array(10), { fileName: "b.txt" });
+    expect(await codeOf(deaf.sendDocument({ chatId, file }))).toBe(ErrorCode.FILE_UPLOAD_FAILED);
+    expect(emu.requests("sendFile").length).toBe(sendFiles);
+    emu.setUploadLimits({ maxSize: null, extensions: null });
   });
 });
