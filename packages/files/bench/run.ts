@@ -19,7 +19,7 @@ import { downloadFile, StreamInputFile, uploadFile } from "../src/index.js";
 import { generatedBytes } from "./generated-bytes.js";
 
 const BYTES = Number(process.env.BENCH_BYTES ?? 1024 ** 3);
-const ROUNDS = 5;
+const ROUNDS = 7;
 const MiB = 1024 * 1024;
 
 interface Measured {

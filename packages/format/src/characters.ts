@@ -47,15 +47,30 @@ export function isCjkSentenceEnd(unit: number): boolean {
   return unit === 0x3002 || unit === 0xff01 || unit === 0xff1f;
 }
 
-const SENTENCE_END = new Set([".", "!", "?", "…", "。", "！", "？"]);
-const CLOSING_PUNCTUATION = new Set(['"', "'", ")", "]", "»", "”", "’"]);
+/** `. ! ? …` and the CJK full stops. */
+function isSentenceEnd(unit: number): boolean {
+  return unit === 0x2e || unit === 0x21 || unit === 0x3f || unit === 0x2026 || isCjkSentenceEnd(unit);
+}
+
+/** Quotes and brackets that may follow the end of a sentence. */
+function isClosingPunctuation(unit: number): boolean {
+  return (
+    unit === 0x22 ||
+    unit === 0x27 ||
+    unit === 0x29 ||
+    unit === 0x5d ||
+    unit === 0xbb ||
+    unit === 0x201d ||
+    unit === 0x2019
+  );
+}
 
 /** True when `text` just before `end` reads as the end of a sentence (closing quotes allowed after it). */
 export function endsSentence(text: string, end: number): boolean {
   let i = end - 1;
   // A sentence may end inside quotes or brackets: `He said "stop."` then a space.
-  for (let skipped = 0; i >= 0 && skipped < 3 && CLOSING_PUNCTUATION.has(text.charAt(i)); skipped++) i--;
-  return i >= 0 && SENTENCE_END.has(text.charAt(i));
+  for (let skipped = 0; i >= 0 && skipped < 3 && isClosingPunctuation(text.charCodeAt(i)); skipped++) i--;
+  return i >= 0 && isSentenceEnd(text.charCodeAt(i));
 }
 
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
@@ -86,4 +101,15 @@ export function isAlphanumeric(char: string | undefined): boolean {
 /** Combining marks and the zero-width joiner attach to the character before them. */
 export function extendsGrapheme(char: string | undefined): boolean {
   return char !== undefined && GRAPHEME_EXTENDER.test(char);
+}
+
+/**
+ * Cheap pre-check for {@link extendsGrapheme} on a UTF-16 unit: false for ASCII and Latin-1 and for
+ * the big blocks of letters (Cyrillic, kana and CJK ideographs, Hangul) that can never extend.
+ */
+export function mayExtendGrapheme(unit: number): boolean {
+  if (unit < 0x300) return false;
+  if (unit >= 0x400 && unit < 0x483) return false;
+  if (unit >= 0x3040 && unit < 0xa000) return false;
+  return !(unit >= 0xac00 && unit < 0xd7a4);
 }

@@ -13,7 +13,8 @@ export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: Pa
   const { text, kinds } = tokens;
   let rewritten = "";
   let copiedUpTo = 0;
-  for (const [open, link] of tokens.links) {
+  for (const link of tokens.links) {
+    const open = link.openIndex;
     if (link.overhead < limit - 1) continue;
     rewritten += text.slice(copiedUpTo, tokens.start(open));
     if (link.closeIndex < 0) {

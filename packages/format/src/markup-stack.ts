@@ -24,12 +24,14 @@ export class MarkupStack {
 
   /** Applies tokens `[from, to)`. */
   apply(from: number, to: number): this {
-    const { kinds, keys } = this.tokens;
+    const { kinds } = this.tokens;
     for (let i = from; i < to; i++) {
       const kind = kinds[i];
-      if (kind === TokenKind.OPEN || kind === TokenKind.LINK_OPEN)
-        this.entries.push({ key: keys[i] ?? 0, open: i });
-      else if (kind === TokenKind.CLOSE || kind === TokenKind.LINK_CLOSE) this.close(keys[i] ?? 0);
+      if (kind === TokenKind.OPEN || kind === TokenKind.LINK_OPEN) {
+        this.entries.push({ key: this.tokens.nestingKey(i), open: i });
+      } else if (kind === TokenKind.CLOSE || kind === TokenKind.LINK_CLOSE) {
+        this.close(this.tokens.nestingKey(i));
+      }
     }
     return this;
   }
@@ -66,13 +68,13 @@ export class MarkupStack {
   overhead(): number {
     let total = 0;
     for (const entry of this.entries) {
-      if (entry.key === LINK_KEY) total += this.tokens.links.get(entry.open)?.overhead ?? 0;
+      if (entry.key === LINK_KEY) total += this.tokens.linkOf(entry.open).overhead;
     }
     return total;
   }
 
   private linkClosing(open: number): string {
-    const closeIndex = this.tokens.links.get(open)?.closeIndex ?? -1;
+    const closeIndex = this.tokens.linkOf(open).closeIndex;
     return closeIndex >= 0 ? this.tokens.raw(closeIndex) : "</a>";
   }
 }

@@ -19,12 +19,4 @@ export class NextMatch {
   static of(text: string, needle: string): NextMatch {
     return new NextMatch((from) => text.indexOf(needle, from));
   }
-
-  /** Searches for a global regular expression (its `lastIndex` is managed here). */
-  static ofPattern(text: string, pattern: RegExp): NextMatch {
-    return new NextMatch((from) => {
-      pattern.lastIndex = from;
-      return pattern.exec(text)?.index ?? -1;
-    });
-  }
 }

@@ -70,8 +70,8 @@ const WORD = 3;
 /** Greedy chunker over a token list; one instance splits one text. */
 class Splitter {
   private readonly chunks: string[] = [];
-  /** Link tokens (opening and closing) of links short enough to be moved whole. */
-  private readonly wholeLinks = new Set<number>();
+  /** 1 for the tokens (opening and closing) of links short enough to be moved whole. */
+  private readonly wholeLinks: Uint8Array;
   /** Where the current chunk starts: a token, and an offset into it after a cut inside a word. */
   private start = 0;
   private startOffset = 0;
@@ -84,8 +84,12 @@ class Splitter {
     private readonly limit: number,
   ) {
     this.inherited = new MarkupStack(tokens);
-    for (const [open, link] of tokens.links) {
-      if (link.closeIndex >= 0 && link.total <= limit) this.wholeLinks.add(open).add(link.closeIndex);
+    this.wholeLinks = new Uint8Array(tokens.length);
+    for (const link of tokens.links) {
+      if (link.closeIndex >= 0 && link.total <= limit) {
+        this.wholeLinks[link.openIndex] = 1;
+        this.wholeLinks[link.closeIndex] = 1;
+      }
     }
   }
 
@@ -96,7 +100,7 @@ class Splitter {
 
   /** Scans from the chunk start until the chunk would overflow, then cuts; or takes the rest. */
   private nextChunk(): void {
-    const { kinds, widths, links, text, starts, length: count } = this.tokens;
+    const { kinds, widths, text, starts, length: count } = this.tokens;
     const limit = this.limit;
     const breaks = [-1, -1, -1, -1];
     const breakWidths = [0, 0, 0, 0];
@@ -109,12 +113,12 @@ class Splitter {
       let tokenWidth = (widths[i] ?? 0) - (i === this.start ? this.startOffsetWidth : 0);
       let next = i + 1;
       if (kind === TokenKind.LINK_OPEN) {
-        const link = links.get(i);
-        if (link && this.wholeLinks.has(i)) {
+        const link = this.tokens.linkOf(i);
+        if (this.wholeLinks[i] === 1) {
           tokenWidth = link.total;
           next = link.closeIndex + 1;
         } else {
-          tokenWidth = link?.overhead ?? 0;
+          tokenWidth = link.overhead;
           linkOverhead = tokenWidth;
         }
       } else if (kind === TokenKind.LINK_CLOSE) {
@@ -253,12 +257,12 @@ class Splitter {
     let to = at;
     while (to < this.tokens.length && this.isBreakFiller(to)) to++;
     const stack = this.inherited.clone().apply(this.start, from);
-    const { kinds, keys } = this.tokens;
+    const { kinds } = this.tokens;
     const moved = new MarkupStack(this.tokens);
     let kept = "";
     for (let i = from; i < to; i++) {
       const kind = kinds[i];
-      const key = keys[i] ?? 0;
+      const key = this.tokens.nestingKey(i);
       if (kind === TokenKind.OPEN || kind === TokenKind.LINK_OPEN) {
         moved.entries.push({ key, open: i });
       } else if (kind === TokenKind.CLOSE || kind === TokenKind.LINK_CLOSE) {
@@ -287,7 +291,7 @@ class Splitter {
   /** Whitespace and zero-width markup: what may surround a break and is redistributed at a cut. */
   private isBreakFiller(i: number): boolean {
     const kind = this.tokens.kinds[i];
-    if (kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE) return !this.wholeLinks.has(i);
+    if (kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE) return this.wholeLinks[i] !== 1;
     return kind !== TokenKind.TEXT && kind !== TokenKind.ATOM;
   }
 

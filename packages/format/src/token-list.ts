@@ -1,3 +1,5 @@
+import { LINK_KEY } from "./markup-keys.js";
+
 // The tokenizers turn a message into a flat list of tokens that cover the text without gaps, so
 // that a token's raw text is always `text.slice(start(i), start(i + 1))`. Parallel number arrays
 // keep ten megabytes of input at a few million small integers instead of millions of objects.
@@ -27,14 +29,16 @@ export const TokenKind = {
 /** One of the values of {@link TokenKind}. */
 export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
 
-/** Facts about one link, stored at the index of its `LINK_OPEN` token. */
+/** Facts about one link; its `LINK_OPEN` and `LINK_CLOSE` tokens hold its number in `keys`. */
 export interface LinkInfo {
+  /** Index of the `LINK_OPEN` token. */
+  readonly openIndex: number;
   /** Index of the `LINK_CLOSE` token, or -1 for an HTML anchor that is never closed. */
-  readonly closeIndex: number;
+  closeIndex: number;
   /** The link target as written. */
   readonly url: string;
   /** Visible length of the whole link: label, a space and the target (PROTOCOL.md 10.4). */
-  readonly total: number;
+  total: number;
   /** Upper bound of what the link adds to every chunk it appears in besides its label. */
   readonly overhead: number;
 }
@@ -47,10 +51,10 @@ export class TokenList {
   kinds: Uint8Array;
   /** Visible width of each token in code points (inside a link: its share of the label). */
   widths: Int32Array;
-  /** Nesting key of markup tokens; the number of line breaks of `NEWLINE` tokens. */
+  /** Nesting key of markup tokens, the number of link tokens, the line breaks of `NEWLINE` tokens. */
   keys: Int32Array;
-  /** Links by the index of their opening token. */
-  readonly links = new Map<number, LinkInfo>();
+  /** The links, in order. */
+  readonly links: LinkInfo[] = [];
   /** Number of tokens. */
   length = 0;
 
@@ -73,6 +77,23 @@ export class TokenList {
     this.widths[index] = width;
     this.keys[index] = key;
     return index;
+  }
+
+  /** Records a link whose `LINK_OPEN` token is `info.openIndex`. */
+  addLink(info: LinkInfo): void {
+    this.keys[info.openIndex] = this.links.length;
+    this.links.push(info);
+  }
+
+  /** The link that a `LINK_OPEN` or `LINK_CLOSE` token belongs to. */
+  linkOf(index: number): LinkInfo {
+    return this.links[this.keys[index] as number] as LinkInfo;
+  }
+
+  /** Which markup closes which: tokens with equal keys pair up (links all share one key). */
+  nestingKey(index: number): number {
+    const kind = this.kinds[index];
+    return kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE ? LINK_KEY : (this.keys[index] as number);
   }
 
   /** Closes the list: records where the last token ends. */

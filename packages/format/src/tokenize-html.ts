@@ -1,5 +1,5 @@
 import { countCodePoints, isWhitespace } from "./characters.js";
-import { htmlTagKey, LINK_KEY } from "./markup-keys.js";
+import { htmlTagKey } from "./markup-keys.js";
 import { NextMatch } from "./next-match.js";
 import { TokenKind, TokenList } from "./token-list.js";
 import { pushTextRun, pushWhitespace, textStops } from "./tokenize-plain.js";
@@ -22,7 +22,7 @@ const HTML_STOPS = textStops("<&");
 export function tokenizeHtml(text: string): TokenList {
   const list = new TokenList(text);
   const tags = new TagScanner(text);
-  const nextAnchorEnd = NextMatch.ofPattern(text, /<\/a>/gi);
+  const nextAnchorEnd = new NextMatch((from) => anchorEnd(text, from));
   // The open link: index of its LINK_OPEN token and where its `</a>` starts (-1: runs to the end).
   let linkOpen = -1;
   let linkEnd = -1;
@@ -31,12 +31,9 @@ export function tokenizeHtml(text: string): TokenList {
   while (pos < text.length) {
     const unit = text.charCodeAt(pos);
     if (pos === linkEnd) {
-      const closeIndex = list.push(pos, TokenKind.LINK_CLOSE, 0, LINK_KEY);
-      const info = list.links.get(linkOpen);
-      if (info) {
-        const total = countCodePoints(`${list.labelText(linkOpen, closeIndex)} ${info.url}`.trim());
-        list.links.set(linkOpen, { ...info, closeIndex, total });
-      }
+      const link = list.linkOf(linkOpen);
+      link.closeIndex = list.push(pos, TokenKind.LINK_CLOSE, 0, list.keys[linkOpen]);
+      link.total = countCodePoints(`${list.labelText(linkOpen, link.closeIndex)} ${link.url}`.trim());
       linkOpen = -1;
       linkEnd = -1;
       pos += ANCHOR_END.length;
@@ -55,10 +52,10 @@ export function tokenizeHtml(text: string): TokenList {
         if (url === "") {
           list.push(pos, TokenKind.OPEN, 0, key);
         } else {
-          linkOpen = list.push(pos, TokenKind.LINK_OPEN, 0, LINK_KEY);
+          linkOpen = list.push(pos, TokenKind.LINK_OPEN, 0);
           linkEnd = nextAnchorEnd.from(tags.end);
           // Until its `</a>` is reached the link counts as unclosed, which adds nothing (rule 3).
-          list.links.set(linkOpen, { closeIndex: -1, url, total: 0, overhead: 1 + countCodePoints(url) });
+          list.addLink({ openIndex: linkOpen, closeIndex: -1, url, total: 0, overhead: 1 + countCodePoints(url) });
         }
       }
       pos = tags.end;
@@ -71,6 +68,14 @@ export function tokenizeHtml(text: string): TokenList {
     }
   }
   return list.finish();
+}
+
+/** Index of the next `</a>` (any case) at or after `from`, or -1; a plain scan, cheaper than a regex. */
+function anchorEnd(text: string, from: number): number {
+  for (let at = text.indexOf("</", from); at >= 0; at = text.indexOf("</", at + 2)) {
+    if ((text.charCodeAt(at + 2) | 0x20) === 0x61 && text.charCodeAt(at + 3) === GREATER_THAN) return at;
+  }
+  return -1;
 }
 
 function isEntity(text: string, pos: number): boolean {

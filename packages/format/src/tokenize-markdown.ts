@@ -1,5 +1,5 @@
 import { codePointAt, codePointBefore, countCodePoints, isAlphanumeric, isWhitespace } from "./characters.js";
-import { LINK_KEY, markerKey } from "./markup-keys.js";
+import { markerKey } from "./markup-keys.js";
 import { NextMatch } from "./next-match.js";
 import { TokenKind, TokenList } from "./token-list.js";
 import { pushTextRun, pushWhitespace, textStops } from "./tokenize-plain.js";
@@ -98,11 +98,12 @@ class MarkdownTokenizer {
     const paren = this.nextCloseParen.from(bracket + 2);
     if (paren <= bracket + 2 || paren >= to) return -1;
     const url = text.slice(bracket + 2, paren);
-    const openIndex = list.push(pos, TokenKind.LINK_OPEN, 0, LINK_KEY);
+    const openIndex = list.push(pos, TokenKind.LINK_OPEN, 0, list.links.length);
     this.range(pos + 1, bracket, true);
-    const closeIndex = list.push(bracket, TokenKind.LINK_CLOSE, 0, LINK_KEY);
+    const closeIndex = list.push(bracket, TokenKind.LINK_CLOSE, 0, list.links.length);
     const label = list.labelText(openIndex, closeIndex);
-    list.links.set(openIndex, {
+    list.addLink({
+      openIndex,
       closeIndex,
       url,
       total: countCodePoints(`${label} ${url}`.trim()),
@@ -174,7 +175,8 @@ class MarkdownTokenizer {
     const inner = open.at(-1) as number;
     const outer = open.at(-2);
     const innerLength = this.markerLength(inner);
-    if (innerLength === wanted || outer === undefined || outer !== inner - 1 || open.length - 2 < this.scope) return;
+    if (innerLength === wanted || outer === undefined || outer !== inner - 1 || open.length - 2 < this.scope)
+      return;
     const outerLength = this.markerLength(outer);
     if (outerLength !== wanted) return;
     const marker = list.text.charAt(list.start(outer));

@@ -5,6 +5,7 @@ import {
   isCjkSentenceEnd,
   isLineBreak,
   isWhitespace,
+  mayExtendGrapheme,
 } from "./characters.js";
 import { TokenKind, TokenList } from "./token-list.js";
 
@@ -25,11 +26,10 @@ export function pushWhitespace(list: TokenList, pos: number): number {
     if (isLineBreak(unit) && !(unit === 0x0a && end > pos && text.charCodeAt(end - 1) === 0x0d)) lineBreaks++;
     end++;
   }
-  // Only code points from U+0300 on can extend a grapheme; checking the cheap bound first matters here.
   if (
     end > pos &&
     end < text.length &&
-    text.charCodeAt(end) >= 0x300 &&
+    mayExtendGrapheme(text.charCodeAt(end)) &&
     extendsGrapheme(codePointAt(text, end))
   ) {
     end--;

@@ -33,10 +33,10 @@ export function visibleLength(text: string, options?: VisibleLengthOptions): num
 
 /** Visible length of an already tokenized text: links count as a whole, their inner tokens not again. */
 export function measureTokens(tokens: TokenList): number {
-  const { kinds, widths, links, length } = tokens;
+  const { kinds, widths, length } = tokens;
   let total = 0;
   for (let i = 0; i < length; i++) {
-    const link = kinds[i] === TokenKind.LINK_OPEN ? links.get(i) : undefined;
+    const link = kinds[i] === TokenKind.LINK_OPEN ? tokens.linkOf(i) : undefined;
     if (link && link.closeIndex >= 0) {
       total += link.total;
       i = link.closeIndex;

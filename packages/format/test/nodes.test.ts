@@ -80,7 +80,9 @@ describe("formatting nodes as Markdown", () => {
   });
 
   it("renders links and mentions, percent-encoding parentheses of the url", () => {
-    expect(Link("wiki", { url: "https://x.io/Foo_(bar)" }).asMarkdown()).toBe("[wiki](https://x.io/Foo_%28bar%29)");
+    expect(Link("wiki", { url: "https://x.io/Foo_(bar)" }).asMarkdown()).toBe(
+      "[wiki](https://x.io/Foo_%28bar%29)",
+    );
     expect(Mention("Al", { userId: "al@srv" }).asMarkdown()).toBe("[Al](trueconf:al@srv)");
     expect(Text(AllMention(), " hi").asMarkdown()).toBe("@all hi");
   });
@@ -88,7 +90,14 @@ describe("formatting nodes as Markdown", () => {
 
 describe("plain rendering and decorations", () => {
   it("toString gives the text a reader sees", () => {
-    const node = Text("Hi ", Bold("<you>"), " see ", Link("docs", { url: "https://x.io" }), " ", AllMention());
+    const node = Text(
+      "Hi ",
+      Bold("<you>"),
+      " see ",
+      Link("docs", { url: "https://x.io" }),
+      " ",
+      AllMention(),
+    );
     expect(String(node)).toBe("Hi <you> see docs (https://x.io) @all");
     expect(`${Mention("Al", { userId: "al@srv" })}`).toBe("Al");
     expect(String(Link("https://x.io", { url: "https://x.io" }))).toBe("https://x.io");
@@ -124,12 +133,16 @@ describe("plain rendering and decorations", () => {
 describe("builder input checks", () => {
   it("rejects children that are neither strings nor nodes", () => {
     expect(() => Text("a", 5 as unknown as string)).toThrow(TypeError);
-    expect(() => Bold(null as unknown as string)).toThrow(/argument 1 must be a string or a formatting node, got null/);
+    expect(() => Bold(null as unknown as string)).toThrow(
+      /argument 1 must be a string or a formatting node, got null/,
+    );
   });
 
   it("requires the options object last", () => {
     expect(() => (Link as (...args: unknown[]) => unknown)("label")).toThrow(TypeError);
-    expect(() => (Link as (...args: unknown[]) => unknown)()).toThrow(/last argument must be the options object/);
+    expect(() => (Link as (...args: unknown[]) => unknown)()).toThrow(
+      /last argument must be the options object/,
+    );
     expect(() => (Mention as (...args: unknown[]) => unknown)("x", Bold("y"))).toThrow(TypeError);
   });
 

@@ -49,7 +49,8 @@ function paragraphBalanced(text: string): boolean {
   for (const { 0: run, index } of withoutLinks.matchAll(/\*+|~+/g)) {
     // Flanking as in CommonMark, simplified: a run after a non-space may close, before one may open.
     const mayClose = index > 0 && !/\s/.test(withoutLinks.charAt(index - 1));
-    const mayOpen = index + run.length < withoutLinks.length && !/\s/.test(withoutLinks.charAt(index + run.length));
+    const mayOpen =
+      index + run.length < withoutLinks.length && !/\s/.test(withoutLinks.charAt(index + run.length));
     const char = run.charAt(0);
     let rest = run.length;
     for (let top = open.at(-1); mayClose && rest > 0 && top?.char === char; top = open.at(-1)) {

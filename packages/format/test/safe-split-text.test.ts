@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { Bold, Link, MESSAGE_TEXT_LIMIT, ParseMode, safeSplitText, Text, visibleLength } from "../src/index.js";
+import {
+  Bold,
+  Link,
+  MESSAGE_TEXT_LIMIT,
+  ParseMode,
+  safeSplitText,
+  Text,
+  visibleLength,
+} from "../src/index.js";
 
 const html = (limit: number) => ({ limit, parseMode: ParseMode.HTML });
 const markdown = (limit: number) => ({ limit, parseMode: ParseMode.MARKDOWN });
@@ -42,7 +50,10 @@ describe("where safeSplitText breaks", () => {
       "Second line one.\nStill second.",
       "More words follow",
     ]);
-    expect(safeSplitText("One. Two three four five six", { limit: 20 })).toEqual(["One. Two three four", "five six"]);
+    expect(safeSplitText("One. Two three four five six", { limit: 20 })).toEqual([
+      "One. Two three four",
+      "five six",
+    ]);
   });
 
   it("takes a weaker break when the stronger one would leave the chunk less than half full", () => {
@@ -53,11 +64,19 @@ describe("where safeSplitText breaks", () => {
   });
 
   it("breaks after a CJK full stop although no space follows it", () => {
-    expect(safeSplitText("中文句子。第二句。第三句话很长。", { limit: 8 })).toEqual(["中文句子。", "第二句。", "第三句话很长。"]);
+    expect(safeSplitText("中文句子。第二句。第三句话很长。", { limit: 8 })).toEqual([
+      "中文句子。",
+      "第二句。",
+      "第三句话很长。",
+    ]);
   });
 
   it("cuts a word longer than a chunk between grapheme clusters, after a seam when there is one", () => {
-    expect(safeSplitText("x".repeat(25), { limit: 10 })).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
+    expect(safeSplitText("x".repeat(25), { limit: 10 })).toEqual([
+      "x".repeat(10),
+      "x".repeat(10),
+      "x".repeat(5),
+    ]);
     expect(safeSplitText("https://example.com/some/long/path", { limit: 16 })).toEqual([
       "https://example.",
       "com/some/long/",
@@ -65,7 +84,13 @@ describe("where safeSplitText breaks", () => {
     ]);
     const family = "👨‍👩‍👧";
     expect(safeSplitText(family.repeat(3), { limit: 6 })).toEqual([family, family, family]);
-    expect(safeSplitText("e\u0301".repeat(5), { limit: 3 })).toEqual(["e\u0301", "e\u0301", "e\u0301", "e\u0301", "e\u0301"]);
+    expect(safeSplitText("e\u0301".repeat(5), { limit: 3 })).toEqual([
+      "e\u0301",
+      "e\u0301",
+      "e\u0301",
+      "e\u0301",
+      "e\u0301",
+    ]);
     expect(safeSplitText("😀😀😀", { limit: 2 })).toEqual(["😀😀", "😀"]);
   });
 
@@ -91,7 +116,10 @@ describe("safeSplitText keeps markup whole and balanced", () => {
   });
 
   it("rebalances ** and ~~ as well as __, * and _", () => {
-    expect(safeSplitText("**aaaa bbbb cccc dddd**", markdown(10))).toEqual(["**aaaa bbbb**", "**cccc dddd**"]);
+    expect(safeSplitText("**aaaa bbbb cccc dddd**", markdown(10))).toEqual([
+      "**aaaa bbbb**",
+      "**cccc dddd**",
+    ]);
     expect(safeSplitText("~~aaaa bbbb cccc~~", markdown(10))).toEqual(["~~aaaa bbbb~~", "~~cccc~~"]);
     expect(safeSplitText("__aaaa bbbb cccc__", markdown(10))).toEqual(["__aaaa bbbb__", "__cccc__"]);
     expect(safeSplitText("*aaaa bbbb cccc*", markdown(10))).toEqual(["*aaaa bbbb*", "*cccc*"]);
@@ -181,6 +209,8 @@ describe("safeSplitText input checks", () => {
   });
 
   it("rejects an unknown parse mode", () => {
-    expect(() => safeSplitText("abc", { parseMode: "Markdown" as ParseMode })).toThrow(/parseMode must be one of/);
+    expect(() => safeSplitText("abc", { parseMode: "Markdown" as ParseMode })).toThrow(
+      /parseMode must be one of/,
+    );
   });
 });
