@@ -14,11 +14,6 @@ export function countCodePoints(text: string, from = 0, to = text.length): numbe
   return count;
 }
 
-/** Whitespace that may separate words (no-break spaces are deliberately not in this set). */
-export function isBreakingSpace(unit: number): boolean {
-  return isWhitespace(unit) && !isLineBreak(unit);
-}
-
 /** Characters that end a line: LF, CR (a CRLF pair counts as one line end), LS and PS. */
 export function isLineBreak(unit: number): boolean {
   return unit === 0x0a || unit === 0x0d || unit === 0x2028 || unit === 0x2029;

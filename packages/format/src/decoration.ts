@@ -15,14 +15,19 @@ import { ParseMode } from "./parse-mode.js";
 export interface Decoration {
   /** Escapes a plain string child so that it is shown as written. */
   escape(text: string): string;
+  /** Wraps the rendered content of `Bold`. */
   bold(inner: string): string;
+  /** Wraps the rendered content of `Italic`. */
   italic(inner: string): string;
+  /** Wraps the rendered content of `Underline`. */
   underline(inner: string): string;
+  /** Wraps the rendered content of `Strikethrough`. */
   strikethrough(inner: string): string;
-  /** `url` as given to `Link` (already validated). */
+  /** Renders a link from its rendered label and its `url` as given to `Link` (already validated). */
   link(inner: string, url: string): string;
-  /** `userId` as given to `Mention` (already validated). */
+  /** Renders a mention from its rendered label and the `userId` given to `Mention` (already validated). */
   mention(inner: string, userId: string): string;
+  /** Renders `AllMention()`. */
   allMention(): string;
 }
 

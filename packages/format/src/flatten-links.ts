@@ -6,8 +6,7 @@ import { TokenKind, type TokenList } from "./token-list.js";
  * A link whose url alone leaves no room for a label in a chunk cannot be kept as a link. It becomes its
  * label followed by a space and the url as plain text, which can then be split like any text (the
  * reference does the same for every link longer than the limit; we only do it when nothing else works).
- * Returns the rewritten text, or `undefined` when no link is that long. The opening tag of such an HTML
- * anchor that is never closed is dropped: closing markup added at a cut could otherwise complete it.
+ * Returns the rewritten text, or `undefined` when no link is that long.
  */
 export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: ParseMode): string | undefined {
   const { text, kinds } = tokens;
@@ -17,10 +16,6 @@ export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: Pa
     const open = link.openIndex;
     if (link.overhead < limit - 1) continue;
     rewritten += text.slice(copiedUpTo, tokens.start(open));
-    if (link.closeIndex < 0) {
-      copiedUpTo = tokens.start(open + 1);
-      continue;
-    }
     for (let i = open + 1; i < link.closeIndex; i++) {
       if (kinds[i] === TokenKind.INERT) continue;
       // In Markdown a `[` of the label would otherwise start a new link with a later `](…)`.

@@ -74,7 +74,6 @@ export class MarkupStack {
   }
 
   private linkClosing(open: number): string {
-    const closeIndex = this.tokens.linkOf(open).closeIndex;
-    return closeIndex >= 0 ? this.tokens.raw(closeIndex) : "</a>";
+    return this.tokens.raw(this.tokens.linkOf(open).closeIndex);
   }
 }

@@ -67,6 +67,7 @@ export class LinkNode extends FormatNode {
     super("text", body);
   }
 
+  /** Renders the label, then the link around it. */
   override render(decoration: Decoration): string {
     return decoration.link(this.renderBody(decoration), this.url);
   }
@@ -82,6 +83,7 @@ export class MentionNode extends FormatNode {
     super("text", body);
   }
 
+  /** Renders the label, then the mention around it. */
   override render(decoration: Decoration): string {
     return decoration.mention(this.renderBody(decoration), this.userId);
   }
@@ -93,6 +95,7 @@ export class AllMentionNode extends FormatNode {
     super("text", []);
   }
 
+  /** Renders `@all` in the decoration's form. */
   override render(decoration: Decoration): string {
     return decoration.allMention();
   }

@@ -86,7 +86,7 @@ class Splitter {
     this.inherited = new MarkupStack(tokens);
     this.wholeLinks = new Uint8Array(tokens.length);
     for (const link of tokens.links) {
-      if (link.closeIndex >= 0 && link.total <= limit) {
+      if (link.total <= limit) {
         this.wholeLinks[link.openIndex] = 1;
         this.wholeLinks[link.closeIndex] = 1;
       }

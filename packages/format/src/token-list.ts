@@ -33,7 +33,7 @@ export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
 export interface LinkInfo {
   /** Index of the `LINK_OPEN` token. */
   readonly openIndex: number;
-  /** Index of the `LINK_CLOSE` token, or -1 for an HTML anchor that is never closed. */
+  /** Index of the `LINK_CLOSE` token (-1 only while an HTML anchor's `</a>` is still ahead). */
   closeIndex: number;
   /** The link target as written. */
   readonly url: string;
@@ -93,7 +93,9 @@ export class TokenList {
   /** Which markup closes which: tokens with equal keys pair up (links all share one key). */
   nestingKey(index: number): number {
     const kind = this.kinds[index];
-    return kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE ? LINK_KEY : (this.keys[index] as number);
+    return kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE
+      ? LINK_KEY
+      : (this.keys[index] as number);
   }
 
   /** Closes the list: records where the last token ends. */

@@ -17,15 +17,29 @@ const HTML_STOPS = textStops("<&");
  * Tokens of an `html` mode message. Formatting tags (`b`, `i`, `u`, `s`, `a`) are zero-width markup;
  * any other tag is visible text that is never cut, entities likewise. An anchor with a non-empty `href`
  * that is closed later is a link up to the first `</a>` (PROTOCOL.md 10.4, rule 1); anchors inside it
- * are inert. An anchor that is never closed still opens a link, so that closing it at a cut is paid for.
+ * are inert. Tags are matched as a browser would: a closing tag closes the innermost open tag of its
+ * name and whatever is still open inside it. Opening tags that are never closed and closing tags that
+ * close nothing are inert: the splitter never balances what the input left unbalanced (which also
+ * keeps a text of ten thousand unclosed `<b>` from being reopened ten thousand times per chunk).
  */
 export function tokenizeHtml(text: string): TokenList {
   const list = new TokenList(text);
   const tags = new TagScanner(text);
   const nextAnchorEnd = new NextMatch((from) => anchorEnd(text, from));
-  // The open link: index of its LINK_OPEN token and where its `</a>` starts (-1: runs to the end).
+  // The open link: index of its LINK_OPEN token and where its `</a>` starts.
   let linkOpen = -1;
   let linkEnd = -1;
+  // Opening formatting tags not closed yet, innermost last.
+  const open: number[] = [];
+  const close = (at: number, key: number) => {
+    for (let depth = open.length - 1; depth >= 0; depth--) {
+      if (list.keys[open[depth] as number] !== key) continue;
+      for (const unclosed of open.splice(depth)) list.kinds[unclosed] = TokenKind.INERT;
+      list.push(at, TokenKind.CLOSE, 0, key);
+      return;
+    }
+    list.push(at, TokenKind.INERT, 0);
+  };
   let pos = 0;
 
   while (pos < text.length) {
@@ -41,21 +55,28 @@ export function tokenizeHtml(text: string): TokenList {
       const key = tags.formattingKey();
       if (key === 0) {
         list.push(pos, TokenKind.ATOM, countCodePoints(text, pos, tags.end));
-      } else if (!tags.isAnchor()) {
-        list.push(pos, tags.closing ? TokenKind.CLOSE : TokenKind.OPEN, 0, key);
-      } else if (linkOpen >= 0) {
+      } else if (tags.isAnchor() && linkOpen >= 0) {
         list.push(pos, TokenKind.INERT, 0);
       } else if (tags.closing) {
-        list.push(pos, TokenKind.CLOSE, 0, key);
+        close(pos, key);
       } else {
-        const url = tags.hasAttributes() ? hrefOf(text.slice(pos, tags.end)) : "";
+        const url = tags.isAnchor() && tags.hasAttributes() ? hrefOf(text.slice(pos, tags.end)) : "";
+        const end = url === "" ? -1 : nextAnchorEnd.from(tags.end);
         if (url === "") {
-          list.push(pos, TokenKind.OPEN, 0, key);
+          open.push(list.push(pos, TokenKind.OPEN, 0, key));
+        } else if (end < 0) {
+          // Never closed: no link (PROTOCOL.md 10.4, rule 3) and nothing to balance.
+          list.push(pos, TokenKind.INERT, 0);
         } else {
           linkOpen = list.push(pos, TokenKind.LINK_OPEN, 0);
-          linkEnd = nextAnchorEnd.from(tags.end);
-          // Until its `</a>` is reached the link counts as unclosed, which adds nothing (rule 3).
-          list.addLink({ openIndex: linkOpen, closeIndex: -1, url, total: 0, overhead: 1 + countCodePoints(url) });
+          linkEnd = end;
+          list.addLink({
+            openIndex: linkOpen,
+            closeIndex: -1,
+            url,
+            total: 0,
+            overhead: 1 + countCodePoints(url),
+          });
         }
       }
       pos = tags.end;
@@ -67,6 +88,7 @@ export function tokenizeHtml(text: string): TokenList {
       pos = afterSpace > pos ? afterSpace : pushTextRun(list, pos, HTML_STOPS);
     }
   }
+  for (const unclosed of open) list.kinds[unclosed] = TokenKind.INERT;
   return list.finish();
 }
 

@@ -36,8 +36,8 @@ export function measureTokens(tokens: TokenList): number {
   const { kinds, widths, length } = tokens;
   let total = 0;
   for (let i = 0; i < length; i++) {
-    const link = kinds[i] === TokenKind.LINK_OPEN ? tokens.linkOf(i) : undefined;
-    if (link && link.closeIndex >= 0) {
+    if (kinds[i] === TokenKind.LINK_OPEN) {
+      const link = tokens.linkOf(i);
       total += link.total;
       i = link.closeIndex;
     } else {

@@ -295,10 +295,7 @@ export class Transport {
       }
       failures = 0;
       this.#backoff.reset();
-      const reason = await closed;
-      if (this.#stopping) return;
-      this.#log.warn(`connection lost: ${reason}`);
-      this.#setState("disconnected", reason);
+      await closed;
     }
   }
 
@@ -482,6 +479,10 @@ export class Transport {
     this.#closeWhenDrained?.();
     this.#unacked.clear();
     this.#pending.rejectInFlight((request) => new ConnectionLostError(request.method, reason));
+    if (this.#stopping) return;
+    // Reported here rather than in the reconnect loop so that health never lags behind the closed gate.
+    this.#log.warn(`connection lost: ${reason}`);
+    this.#setState("disconnected", reason);
   }
 
   /** Writes queued requests while the gate is open, oldest first. */

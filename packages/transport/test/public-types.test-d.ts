@@ -17,9 +17,9 @@ describe("public types", () => {
       Promise<{ messageId: string }>
     >();
     expectTypeOf(transport.request("getChats")).toEqualTypeOf<Promise<unknown>>();
-    expectTypeOf(transport.request).parameter(2).toEqualTypeOf<
-      { timeout?: number | undefined; signal?: AbortSignal | undefined } | undefined
-    >();
+    expectTypeOf(transport.request)
+      .parameter(2)
+      .toEqualTypeOf<{ timeout?: number | undefined; signal?: AbortSignal | undefined } | undefined>();
     expectTypeOf(transport.session).toEqualTypeOf<Session | undefined>();
     expectTypeOf(transport.health()).toEqualTypeOf<HealthStatus>();
   });
