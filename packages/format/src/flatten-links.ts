@@ -3,7 +3,8 @@ import { ParseMode } from "./parse-mode.js";
 import { TokenKind, type TokenList } from "./token-list.js";
 
 /**
- * A link whose url alone leaves no room for a label in a chunk cannot be kept as a link. It becomes its
+ * A link too long for one chunk, whose url alone leaves no room for a label, cannot be kept as a link.
+ * It becomes its
  * label followed by a space and the url as plain text, which can then be split like any text (the
  * reference does the same for every link longer than the limit; we only do it when nothing else works).
  * Returns the rewritten text, or `undefined` when no link is that long.
@@ -14,7 +15,7 @@ export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: Pa
   let copiedUpTo = 0;
   for (const link of tokens.links) {
     const open = link.openIndex;
-    if (link.overhead < limit - 1) continue;
+    if (link.overhead < limit - 1 || link.total <= limit) continue;
     rewritten += text.slice(copiedUpTo, tokens.start(open));
     for (let i = open + 1; i < link.closeIndex; i++) {
       if (kinds[i] === TokenKind.INERT) continue;

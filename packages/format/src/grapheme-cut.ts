@@ -17,7 +17,7 @@ const SOFT_BREAK_AFTER = new Set([..."-/.,;:?&=_)|、，"].map((char) => char.ch
  * has a cluster boundary between every two code points.
  */
 const MAY_CLUSTER =
-  /[\p{M}\u200c\u200d\r\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e01ef}]/u;
+  /\p{M}|\u200c|\u200d|[\r\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e01ef}]/u;
 
 let graphemes: Intl.Segmenter | undefined;
 

@@ -34,7 +34,8 @@ export function tokenizeHtml(text: string): TokenList {
   const close = (at: number, key: number) => {
     for (let depth = open.length - 1; depth >= 0; depth--) {
       if (list.keys[open[depth] as number] !== key) continue;
-      for (const unclosed of open.splice(depth)) list.kinds[unclosed] = TokenKind.INERT;
+      for (const unclosed of open.splice(depth + 1)) list.kinds[unclosed] = TokenKind.INERT;
+      open.pop();
       list.push(at, TokenKind.CLOSE, 0, key);
       return;
     }

@@ -26,9 +26,9 @@ const MARKDOWN_STOPS = textStops("\\[]*_~");
  *
  * Which markers open and close emphasis: a marker run closes the innermost open marker when it is the
  * same and the run follows a non-space (with CommonMark's rule of three for runs that could do both);
- * otherwise it opens when a non-space follows it. Markers still
- * open at a paragraph break, at the end of a link label or at the end of the text are literal text
- * after all: the splitter never balances emphasis that the input never closed.
+ * otherwise it opens when a non-space follows it. Markers still open at a paragraph break, at the end
+ * of a link label or at the end of the text are literal text after all: the splitter never balances
+ * emphasis that the input never closed.
  */
 export function tokenizeMarkdown(text: string): TokenList {
   return new MarkdownTokenizer(text).run();

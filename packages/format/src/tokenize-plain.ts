@@ -1,6 +1,5 @@
 import {
   codePointAt,
-  countCodePoints,
   extendsGrapheme,
   isCjkSentenceEnd,
   isLineBreak,

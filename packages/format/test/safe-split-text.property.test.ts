@@ -10,11 +10,12 @@ import {
   missingBesidesBreakWhitespace,
 } from "./oracles.js";
 
-// Runs per property, set explicitly: 1,500 + 1,500 + 1,000 node-built messages and 3 × 700 messages
-// thrown together from fragments, 6,100 generated texts in all.
+// Runs per property, set explicitly: 1,500 + 1,500 + 1,000 node-built messages, 3 × 700 messages
+// thrown together from fragments and 500 arbitrary strings, 6,600 generated texts in all.
 const BUILT_RUNS = 1_500;
 const PLAIN_RUNS = 1_000;
 const MESS_RUNS = 700;
+const ARBITRARY_RUNS = 500;
 
 /** Whitespace the splitter breaks at (a no-break space is content, not a break). */
 const BLANK = /^[ \t\n\v\f\r\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/;
@@ -73,6 +74,21 @@ describe("safeSplitText properties", () => {
         expect(missingBesidesBreakWhitespace(text, chunks)).toBeUndefined();
       }),
       { numRuns: PLAIN_RUNS },
+    );
+  });
+
+  it("any string at all, lone surrogates included, is measured in code points and split without error", () => {
+    const anything = fc.string({ unit: "binary", maxLength: 400 });
+    fc.assert(
+      fc.property(anything, smallLimit, (text, limit) => {
+        expect(visibleLength(text)).toBe(Array.from(text).length);
+        for (const parseMode of ["html", "markdown", "text"] as const) {
+          for (const chunk of safeSplitText(text, { limit, parseMode })) {
+            expect(visibleLength(chunk, { parseMode })).toBeLessThanOrEqual(limit);
+          }
+        }
+      }),
+      { numRuns: ARBITRARY_RUNS },
     );
   });
 

@@ -94,6 +94,18 @@ describe("where safeSplitText breaks", () => {
     expect(safeSplitText("😀😀😀", { limit: 2 })).toEqual(["😀😀", "😀"]);
   });
 
+  it("cuts a word of a million characters into full chunks", () => {
+    for (const char of ["a", "中", "😀", "e\u0301"]) {
+      const chunks = safeSplitText(char.repeat(250_000), { limit: 4096 });
+      expect(chunks.join("")).toBe(char.repeat(250_000));
+      for (const chunk of chunks.slice(0, -1)) {
+        expect(visibleLength(chunk)).toBeGreaterThan(4096 - char.length);
+        expect(visibleLength(chunk)).toBeLessThanOrEqual(4096);
+        expect(chunk.startsWith(char)).toBe(true);
+      }
+    }
+  });
+
   it("cuts a grapheme cluster wider than the whole limit between code points, never inside a pair", () => {
     const chunks = safeSplitText("👨‍👩‍👧", { limit: 2 });
     expect(chunks.join("")).toBe("👨‍👩‍👧");
@@ -136,6 +148,23 @@ describe("safeSplitText keeps markup whole and balanced", () => {
     // The lone `*` count nothing here (PROTOCOL.md 10.4) and get no partner at the cut.
     expect(safeSplitText("2 * 3 = 6 and 4 * 5 = 20", markdown(12))).toEqual(["2 * 3 = 6 and", "4 * 5 = 20"]);
     expect(safeSplitText("**open but\n\nnever closed", markdown(12))).toEqual(["**open but", "never closed"]);
+  });
+
+  it("leaves HTML that the input left unbalanced as it is", () => {
+    expect(safeSplitText("<b>aaaa bbbb cccc", html(10))).toEqual(["<b>aaaa bbbb", "cccc"]);
+    expect(safeSplitText("aaaa</i> bbbb cccc", html(10))).toEqual(["aaaa</i> bbbb", "cccc"]);
+    // `</b>` also ends the `<i>` left open inside it; the `<u>` is closed properly.
+    expect(safeSplitText("<b><i>aaaa</b> <u>bbbb cccc</u>", html(10))).toEqual([
+      "<b><i>aaaa</b> <u>bbbb</u>",
+      "<u>cccc</u>",
+    ]);
+    expect(safeSplitText('<a href="https://x.io">aaaa bbbb cccc', html(10))).toEqual([
+      '<a href="https://x.io">aaaa bbbb',
+      "cccc",
+    ]);
+    // Ten thousand unclosed tags are not reopened in every chunk.
+    const chunks = safeSplitText("<b>x ".repeat(10_000), html(100));
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(600);
   });
 
   it("never cuts a tag, an entity or an escape", () => {

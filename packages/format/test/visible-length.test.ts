@@ -12,6 +12,9 @@ describe("visibleLength: the examples of PROTOCOL.md 10.4", () => {
     expect(visibleLength("[a_b](u_v)", markdown)).toBe(6);
     expect(visibleLength("a__b", markdown)).toBe(4);
     expect(visibleLength("__b__", markdown)).toBe(1);
+    expect(visibleLength("a*b*c", markdown)).toBe(5);
+    expect(visibleLength("[**b** _i_](u)", markdown)).toBe(5);
+    expect(visibleLength("~~s~~ ~x", markdown)).toBe(3);
   });
 
   it("measures HTML like the reference", () => {
