@@ -1,5 +1,6 @@
-// The README's test command: builds and tests every package (vitest, publint, attw), lints, checks the
-// layering, proves that each packed package installs and imports on its own, then prints one total.
+// The README's test command: builds, typechecks and tests every package (vitest, publint, attw), lints,
+// checks the layering, proves that each packed package installs and imports on its own, then prints one
+// total over everything.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +16,15 @@ for (const name of packages) rmSync(reportOf(name), { force: true });
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
 
-const turboStatus = run("pnpm", ["exec", "turbo", "run", "test", "--continue", "--concurrency=1"]);
+const turboStatus = run("pnpm", [
+  "exec",
+  "turbo",
+  "run",
+  "typecheck",
+  "test",
+  "--continue",
+  "--concurrency=1",
+]);
 // Repository-wide checks, each counted as one test in the totals.
 const checks = [
   { script: "lint (biome check)", status: run("pnpm", ["exec", "biome", "check", "."]) },

@@ -1,2 +1,2 @@
-import { packageTestConfig } from "../../vitest.shared";
+import { packageTestConfig } from "../../vitest.shared.ts";
 export default packageTestConfig();
