@@ -1,11 +1,12 @@
 import type { InputFile } from "@tc/files";
 import type { ParseMode } from "@tc/format";
-import { ApiErrorException, type RequestOptions } from "@tc/transport";
+import type { RequestOptions } from "@tc/transport";
 import type { Dispatcher } from "undici";
 import type * as v from "valibot";
+import type { CallOptions } from "./call-options.js";
 import type { ChatParticipantRole } from "./enums/chat-participant-role.js";
-import { SurveyType } from "./enums/survey-type.js";
-import { ServerInfoUnavailableError, UnsupportedServerVersionError } from "./errors/server-info-errors.js";
+import type { SurveyType } from "./enums/survey-type.js";
+import { ServerInfoUnavailableError } from "./errors/server-info-errors.js";
 import { FileCaptionTooLongError, TextMessageTooLongError } from "./errors/text-too-long-errors.js";
 import {
   ChannelTitleTooLongError,
@@ -17,7 +18,7 @@ import { Message } from "./events/message.js";
 import type { RawUpdate, Update } from "./events/update.js";
 import { downloadById } from "./file-download.js";
 import { FileProgressWaiters } from "./file-progress-waiters.js";
-import { uploadToServer } from "./file-upload.js";
+import { type UploadContext, uploadToServer } from "./file-upload.js";
 import { parseResponse } from "./response-parser.js";
 import { type Chat, chatSchema } from "./schemas/chat.js";
 import { envelopeSchema } from "./schemas/envelope.js";
@@ -68,6 +69,7 @@ import {
   requireParseMode,
   requirePositiveInteger,
   requireRole,
+  requireSurveyType,
   requireText,
   requireTitle,
 } from "./validation.js";
@@ -92,6 +94,14 @@ export interface ApiRequester {
   on?(event: "update", listener: (update: RawUpdate) => void): unknown;
 }
 
+/** The fields `#sendFile` reads from the options of `sendDocument`, `sendPhoto` and `sendSticker`. */
+interface SendFileFields {
+  chatId: string;
+  caption?: string | null;
+  parseMode?: ParseMode;
+  replyMessageId?: string | null;
+}
+
 /** Options of the {@link Api} constructor. */
 export interface ApiOptions {
   /** Longest wait of `downloadFileById` for a file that is still uploading, in ms. Default 60 000. */
@@ -108,6 +118,11 @@ export interface DownloadOptions {
   maxBytes?: number;
   /** Longest wait for a file that is still uploading, in ms (defaults to the Api's `fileReadyTimeout`). */
   timeout?: number;
+  /**
+   * Cancels the download, whatever step it is at; it then rejects with the signal's reason (like `fetch`). The
+   * progress subscription is still removed.
+   */
+  signal?: AbortSignal;
 }
 
 /** Options of `downloadFileById` and `Attachment.download` that write the file to disk. */
@@ -126,9 +141,6 @@ export interface GetChatHistoryResponse {
 /** Result of `getChatById` and items of `getChats`. */
 export type GetChatByIdResponse = Chat;
 
-/** The oldest server version with every method this Api offers. */
-const minimumServerVersion = "5.5.3";
-
 /**
  * One typed method per TrueConf chat-bot API method, with client-side validation before anything is sent and
  * a schema check of every response. Construct it over a `Transport` (or anything with its `request`).
@@ -144,8 +156,6 @@ export class Api {
   readonly #serverInfo: ServerInfo;
   readonly #fileReadyTimeout: number;
   readonly #pollInterval: number;
-  #limitsFetch: Promise<void> | undefined;
-  #limitsUnsupported = false;
   #favorites: Promise<string> | undefined;
   #warnedHasChatParticipant = false;
 
@@ -209,12 +219,14 @@ export class Api {
    * const res = await api.sendMessage({ chatId, text: "**Done**", parseMode: "markdown" });
    * console.log(res.messageId);
    */
-  async sendMessage(options: {
-    chatId: string;
-    text: string;
-    parseMode?: ParseMode;
-    replyMessageId?: string | null;
-  }): Promise<SendMessageResponse> {
+  async sendMessage(
+    options: {
+      chatId: string;
+      text: string;
+      parseMode?: ParseMode;
+      replyMessageId?: string | null;
+    } & CallOptions,
+  ): Promise<SendMessageResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const parseMode = requireParseMode(o.parseMode);
@@ -224,6 +236,7 @@ export class Api {
       "sendMessage",
       { chatId, replyMessageId, content: { text, parseMode } },
       sentMessageSchema,
+      options,
     );
   }
 
@@ -233,18 +246,22 @@ export class Api {
    * @example
    * await api.replyMessage({ chatId, messageId, text: "Got it" });
    */
-  async replyMessage(options: {
-    chatId: string;
-    messageId: string;
-    text: string;
-    parseMode?: ParseMode;
-  }): Promise<SendMessageResponse> {
+  async replyMessage(
+    options: {
+      chatId: string;
+      messageId: string;
+      text: string;
+      parseMode?: ParseMode;
+    } & CallOptions,
+  ): Promise<SendMessageResponse> {
     const o = requireOptions(options);
     return this.sendMessage({
       chatId: o.chatId,
       text: o.text,
       parseMode: o.parseMode,
       replyMessageId: requireId("messageId", o.messageId),
+      timeout: o.timeout,
+      signal: o.signal,
     });
   }
 
@@ -254,11 +271,13 @@ export class Api {
    * @example
    * await api.editMessage({ messageId, text: "Updated" });
    */
-  async editMessage(options: {
-    messageId: string;
-    text: string;
-    parseMode?: ParseMode;
-  }): Promise<EditMessageResponse> {
+  async editMessage(
+    options: {
+      messageId: string;
+      text: string;
+      parseMode?: ParseMode;
+    } & CallOptions,
+  ): Promise<EditMessageResponse> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
     const parseMode = requireParseMode(o.parseMode);
@@ -267,6 +286,7 @@ export class Api {
       "editMessage",
       { messageId, content: { text, parseMode } },
       editedMessageResponseSchema,
+      options,
     );
   }
 
@@ -276,11 +296,13 @@ export class Api {
    * @example
    * await api.removeMessage({ messageId, forAll: true });
    */
-  async removeMessage(options: { messageId: string; forAll?: boolean }): Promise<EmptyResponse> {
+  async removeMessage(
+    options: { messageId: string; forAll?: boolean } & CallOptions,
+  ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
     const forAll = optionalBoolean("forAll", o.forAll, false);
-    return this.#call("removeMessage", { messageId, forAll }, emptySchema);
+    return this.#call("removeMessage", { messageId, forAll }, emptySchema, options);
   }
 
   /**
@@ -289,11 +311,13 @@ export class Api {
    * @example
    * await api.forwardMessage({ chatId: archiveChatId, messageId });
    */
-  async forwardMessage(options: { chatId: string; messageId: string }): Promise<ForwardMessageResponse> {
+  async forwardMessage(
+    options: { chatId: string; messageId: string } & CallOptions,
+  ): Promise<ForwardMessageResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const messageId = requireId("messageId", o.messageId);
-    return this.#call("forwardMessage", { messageId, chatId }, sentMessageSchema);
+    return this.#call("forwardMessage", { messageId, chatId }, sentMessageSchema, options);
   }
 
   /**
@@ -303,10 +327,10 @@ export class Api {
    * const message = await api.getMessageById({ messageId });
    * await message.reply("Found you");
    */
-  async getMessageById(options: { messageId: string }): Promise<Message> {
+  async getMessageById(options: { messageId: string } & CallOptions): Promise<Message> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
-    return new Message(this, await this.#call("getMessageById", { messageId }, envelopeSchema));
+    return new Message(this, await this.#call("getMessageById", { messageId }, envelopeSchema, options));
   }
 
   /**
@@ -315,16 +339,23 @@ export class Api {
    * @example
    * const { messages } = await api.getChatHistory({ chatId, count: 20 });
    */
-  async getChatHistory(options: {
-    chatId: string;
-    count: number;
-    fromMessageId?: string | null;
-  }): Promise<GetChatHistoryResponse> {
+  async getChatHistory(
+    options: {
+      chatId: string;
+      count: number;
+      fromMessageId?: string | null;
+    } & CallOptions,
+  ): Promise<GetChatHistoryResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const count = requirePositiveInteger("count", o.count);
     const fromMessageId = optionalId("fromMessageId", o.fromMessageId);
-    const history = await this.#call("getChatHistory", { chatId, count, fromMessageId }, chatHistorySchema);
+    const history = await this.#call(
+      "getChatHistory",
+      { chatId, count, fromMessageId },
+      chatHistorySchema,
+      options,
+    );
     return {
       count: history.count,
       chatId: history.chatId,
@@ -341,10 +372,10 @@ export class Api {
    * @example
    * const { chatId } = await api.createPersonalChat({ userId: "alice" });
    */
-  async createPersonalChat(options: { userId: string }): Promise<CreateChatResponse> {
+  async createPersonalChat(options: { userId: string } & CallOptions): Promise<CreateChatResponse> {
     const o = requireOptions(options);
     const userId = await this.#userId(o.userId);
-    return this.#call("createP2PChat", { userId }, chatIdSchema);
+    return this.#call("createP2PChat", { userId }, chatIdSchema, options);
   }
 
   /**
@@ -353,10 +384,10 @@ export class Api {
    * @example
    * const { chatId } = await api.createGroupChat({ title: "Incident 42" });
    */
-  async createGroupChat(options: { title: string }): Promise<CreateChatResponse> {
+  async createGroupChat(options: { title: string } & CallOptions): Promise<CreateChatResponse> {
     const title = requireTitle(requireOptions(options).title, GroupTitleTooLongError);
     // Sources disagree on the key (`title` in the Python SDK, `name` in TrueConf's docs): send both.
-    return this.#call("createGroupChat", { title, name: title }, chatIdSchema);
+    return this.#call("createGroupChat", { title, name: title }, chatIdSchema, options);
   }
 
   /**
@@ -365,9 +396,9 @@ export class Api {
    * @example
    * const { chatId } = await api.createChannel({ title: "Release notes" });
    */
-  async createChannel(options: { title: string }): Promise<CreateChatResponse> {
+  async createChannel(options: { title: string } & CallOptions): Promise<CreateChatResponse> {
     const title = requireTitle(requireOptions(options).title, ChannelTitleTooLongError);
-    return this.#call("createChannel", { title }, chatIdSchema);
+    return this.#call("createChannel", { title }, chatIdSchema, options);
   }
 
   /**
@@ -376,8 +407,8 @@ export class Api {
    * @example
    * const { chatId } = await api.createFavoritesChat();
    */
-  createFavoritesChat(): Promise<CreateChatResponse> {
-    return this.#call("createFavoritesChat", {}, chatIdSchema);
+  async createFavoritesChat(options: CallOptions = {}): Promise<CreateChatResponse> {
+    return this.#call("createFavoritesChat", {}, chatIdSchema, requireOptions(options));
   }
 
   /**
@@ -403,9 +434,9 @@ export class Api {
    * @example
    * await api.deleteChat({ chatId });
    */
-  async deleteChat(options: { chatId: string }): Promise<EmptyResponse> {
+  async deleteChat(options: { chatId: string } & CallOptions): Promise<EmptyResponse> {
     const chatId = requireId("chatId", requireOptions(options).chatId);
-    return this.#call("removeChat", { chatId }, emptySchema);
+    return this.#call("removeChat", { chatId }, emptySchema, options);
   }
 
   /**
@@ -414,11 +445,11 @@ export class Api {
    * @example
    * const { chats } = await api.getChats({ count: 50, page: 1 });
    */
-  async getChats(options: { count?: number; page?: number } = {}): Promise<GetChatsResponse> {
+  async getChats(options: { count?: number; page?: number } & CallOptions = {}): Promise<GetChatsResponse> {
     const o = requireOptions(options);
     const count = requirePositiveInteger("count", o.count ?? 10);
     const page = requirePositiveInteger("page", o.page ?? 1);
-    return this.#call("getChats", { count, page }, chatsSchema);
+    return this.#call("getChats", { count, page }, chatsSchema, options);
   }
 
   /**
@@ -428,9 +459,9 @@ export class Api {
    * const chat = await api.getChatById({ chatId });
    * console.log(chat.title, chat.chatType === ChatType.GROUP);
    */
-  async getChatById(options: { chatId: string }): Promise<GetChatByIdResponse> {
+  async getChatById(options: { chatId: string } & CallOptions): Promise<GetChatByIdResponse> {
     const chatId = requireId("chatId", requireOptions(options).chatId);
-    return this.#call("getChatByID", { chatId }, chatSchema);
+    return this.#call("getChatByID", { chatId }, chatSchema, options);
   }
 
   /**
@@ -439,16 +470,18 @@ export class Api {
    * @example
    * await api.addParticipantToChat({ chatId, userId: "alice", displayHistory: true });
    */
-  async addParticipantToChat(options: {
-    chatId: string;
-    userId: string;
-    displayHistory?: boolean;
-  }): Promise<EmptyResponse> {
+  async addParticipantToChat(
+    options: {
+      chatId: string;
+      userId: string;
+      displayHistory?: boolean;
+    } & CallOptions,
+  ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const displayHistory = optionalBoolean("displayHistory", o.displayHistory, false);
     const userId = await this.#userId(o.userId);
-    return this.#call("addChatParticipant", { chatId, userId, displayHistory }, emptySchema);
+    return this.#call("addChatParticipant", { chatId, userId, displayHistory }, emptySchema, options);
   }
 
   /**
@@ -457,16 +490,18 @@ export class Api {
    * @example
    * await api.removeParticipantFromChat({ chatId, userId: "bob" });
    */
-  async removeParticipantFromChat(options: {
-    chatId: string;
-    userId: string;
-    clearHistory?: boolean;
-  }): Promise<EmptyResponse> {
+  async removeParticipantFromChat(
+    options: {
+      chatId: string;
+      userId: string;
+      clearHistory?: boolean;
+    } & CallOptions,
+  ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const clearHistory = optionalBoolean("clearHistory", o.clearHistory, false);
     const userId = await this.#userId(o.userId);
-    return this.#call("removeChatParticipant", { chatId, userId, clearHistory }, emptySchema);
+    return this.#call("removeChatParticipant", { chatId, userId, clearHistory }, emptySchema, options);
   }
 
   /**
@@ -475,16 +510,18 @@ export class Api {
    * @example
    * const { participants } = await api.getChatParticipants({ chatId, pageSize: 50, pageNumber: 1 });
    */
-  async getChatParticipants(options: {
-    chatId: string;
-    pageSize: number;
-    pageNumber: number;
-  }): Promise<GetChatParticipantsResponse> {
+  async getChatParticipants(
+    options: {
+      chatId: string;
+      pageSize: number;
+      pageNumber: number;
+    } & CallOptions,
+  ): Promise<GetChatParticipantsResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const pageSize = requirePositiveInteger("pageSize", o.pageSize);
     const pageNumber = requirePositiveInteger("pageNumber", o.pageNumber);
-    return this.#call("getChatParticipants", { chatId, pageSize, pageNumber }, participantsSchema);
+    return this.#call("getChatParticipants", { chatId, pageSize, pageNumber }, participantsSchema, options);
   }
 
   /**
@@ -493,11 +530,13 @@ export class Api {
    * @example
    * const { role } = await api.getChatParticipant({ chatId, userId: "alice" });
    */
-  async getChatParticipant(options: { chatId: string; userId: string }): Promise<GetChatParticipantResponse> {
+  async getChatParticipant(
+    options: { chatId: string; userId: string } & CallOptions,
+  ): Promise<GetChatParticipantResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const userId = await this.#userId(o.userId);
-    return this.#call("getChatParticipant", { chatId, userId }, participantSchema);
+    return this.#call("getChatParticipant", { chatId, userId }, participantSchema, options);
   }
 
   /**
@@ -507,7 +546,9 @@ export class Api {
    * @example
    * const { result } = await api.hasChatParticipant({ chatId, userId: "alice" });
    */
-  async hasChatParticipant(options: { chatId: string; userId: string }): Promise<ResultResponse> {
+  async hasChatParticipant(
+    options: { chatId: string; userId: string } & CallOptions,
+  ): Promise<ResultResponse> {
     if (!this.#warnedHasChatParticipant) {
       this.#warnedHasChatParticipant = true;
       process.emitWarning("hasChatParticipant is deprecated; use getChatParticipant instead.", {
@@ -518,7 +559,7 @@ export class Api {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const userId = await this.#userId(o.userId);
-    return this.#call("hasChatParticipant", { chatId, userId }, resultFlagSchema);
+    return this.#call("hasChatParticipant", { chatId, userId }, resultFlagSchema, options);
   }
 
   /**
@@ -527,16 +568,18 @@ export class Api {
    * @example
    * await api.changeParticipantRole({ chatId, userId: "alice", role: ChatParticipantRole.ADMIN });
    */
-  async changeParticipantRole(options: {
-    chatId: string;
-    userId: string;
-    role: ChatParticipantRole;
-  }): Promise<EmptyResponse> {
+  async changeParticipantRole(
+    options: {
+      chatId: string;
+      userId: string;
+      role: ChatParticipantRole;
+    } & CallOptions,
+  ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const role = requireRole(o.role);
     const userId = await this.#userId(o.userId);
-    return this.#call("changeParticipantRole", { chatId, userId, role }, emptySchema);
+    return this.#call("changeParticipantRole", { chatId, userId, role }, emptySchema, options);
   }
 
   /**
@@ -545,11 +588,13 @@ export class Api {
    * @example
    * await api.clearChatHistory({ chatId, forAll: true });
    */
-  async clearChatHistory(options: { chatId: string; forAll?: boolean }): Promise<EmptyResponse> {
+  async clearChatHistory(
+    options: { chatId: string; forAll?: boolean } & CallOptions,
+  ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const forAll = optionalBoolean("forAll", o.forAll, false);
-    return this.#call("clearHistory", { chatId, forAll }, emptySchema);
+    return this.#call("clearHistory", { chatId, forAll }, emptySchema, options);
   }
 
   /**
@@ -558,11 +603,13 @@ export class Api {
    * @example
    * await api.editChatTitle({ chatId, title: "Ops duty — Q2" });
    */
-  async editChatTitle(options: { chatId: string; title: string }): Promise<EditChatTitleResponse> {
+  async editChatTitle(
+    options: { chatId: string; title: string } & CallOptions,
+  ): Promise<EditChatTitleResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
-    return this.#call("editChatTitle", { chatId, title }, editChatTitleSchema);
+    return this.#call("editChatTitle", { chatId, title }, editChatTitleSchema, options);
   }
 
   /**
@@ -571,12 +618,12 @@ export class Api {
    * @example
    * await api.editChatAvatar({ chatId, file: new FSInputFile("logo.png") });
    */
-  async editChatAvatar(options: { chatId: string; file: InputFile }): Promise<EmptyResponse> {
+  async editChatAvatar(options: { chatId: string; file: InputFile } & CallOptions): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const file = requireInputFile("file", o.file);
-    const temporalFileId = await uploadToServer(this.#uploadContext(), file);
-    return this.#call("editChatAvatar", { chatId, temporalFileId }, emptySchema);
+    const temporalFileId = await uploadToServer(this.#uploadContext(o), file);
+    return this.#call("editChatAvatar", { chatId, temporalFileId }, emptySchema, options);
   }
 
   /**
@@ -585,9 +632,9 @@ export class Api {
    * @example
    * const { displayName } = await api.getUserDisplayName({ userId: "alice" });
    */
-  async getUserDisplayName(options: { userId: string }): Promise<GetUserDisplayNameResponse> {
+  async getUserDisplayName(options: { userId: string } & CallOptions): Promise<GetUserDisplayNameResponse> {
     const userId = await this.#userId(requireOptions(options).userId);
-    return this.#call("getUserDisplayName", { userId }, displayNameSchema);
+    return this.#call("getUserDisplayName", { userId }, displayNameSchema, options);
   }
 
   // ---- files ------------------------------------------------------------------------------------------------
@@ -599,13 +646,15 @@ export class Api {
    * @example
    * await api.sendDocument({ chatId, file: new FSInputFile("report.pdf"), caption: "Q1 report" });
    */
-  async sendDocument(options: {
-    chatId: string;
-    file: InputFile;
-    caption?: string | null;
-    parseMode?: ParseMode;
-    replyMessageId?: string | null;
-  }): Promise<SendFileResponse> {
+  async sendDocument(
+    options: {
+      chatId: string;
+      file: InputFile;
+      caption?: string | null;
+      parseMode?: ParseMode;
+      replyMessageId?: string | null;
+    } & CallOptions,
+  ): Promise<SendFileResponse> {
     const o = requireOptions(options);
     return this.#sendFile(o, requireInputFile("file", o.file), {});
   }
@@ -617,14 +666,16 @@ export class Api {
    * @example
    * await api.sendPhoto({ chatId, file: new FSInputFile("chart.png"), preview: new FSInputFile("chart.webp") });
    */
-  async sendPhoto(options: {
-    chatId: string;
-    file: InputFile;
-    preview?: InputFile | null;
-    caption?: string | null;
-    parseMode?: ParseMode;
-    replyMessageId?: string | null;
-  }): Promise<SendFileResponse> {
+  async sendPhoto(
+    options: {
+      chatId: string;
+      file: InputFile;
+      preview?: InputFile | null;
+      caption?: string | null;
+      parseMode?: ParseMode;
+      replyMessageId?: string | null;
+    } & CallOptions,
+  ): Promise<SendFileResponse> {
     const o = requireOptions(options);
     const file = requireInputFile("file", o.file);
     const preview =
@@ -639,18 +690,21 @@ export class Api {
    * @example
    * await api.sendSticker({ chatId, file: new FSInputFile("thumbs-up.webp") });
    */
-  async sendSticker(options: {
-    chatId: string;
-    file: InputFile;
-    replyMessageId?: string | null;
-  }): Promise<SendFileResponse> {
+  async sendSticker(
+    options: {
+      chatId: string;
+      file: InputFile;
+      replyMessageId?: string | null;
+    } & CallOptions,
+  ): Promise<SendFileResponse> {
     const o = requireOptions(options);
     const file = requireInputFile("file", o.file);
     const { mimeType } = await file.describe();
     if (mimeType !== "image/webp") {
       throw invalidArgument("file", `a sticker must be image/webp, got ${mimeType || "an unknown type"}`);
     }
-    return this.#sendFile({ chatId: o.chatId, replyMessageId: o.replyMessageId }, file, {
+    const { chatId, replyMessageId, timeout, signal } = o;
+    return this.#sendFile({ chatId, replyMessageId, timeout, signal }, file, {
       preview: file.clone(),
       fileContentType: "sticker/webp",
     });
@@ -662,9 +716,9 @@ export class Api {
    * @example
    * const info = await api.getFileInfo({ fileId });
    */
-  async getFileInfo(options: { fileId: string }): Promise<GetFileInfoResponse> {
+  async getFileInfo(options: { fileId: string } & CallOptions): Promise<GetFileInfoResponse> {
     const fileId = requireId("fileId", requireOptions(options).fileId);
-    return this.#call("getFileInfo", { fileId }, fileInfoSchema);
+    return this.#call("getFileInfo", { fileId }, fileInfoSchema, options);
   }
 
   /**
@@ -673,9 +727,9 @@ export class Api {
    * @example
    * await api.subscribeFileProgress({ fileId });
    */
-  async subscribeFileProgress(options: { fileId: string }): Promise<ResultResponse> {
+  async subscribeFileProgress(options: { fileId: string } & CallOptions): Promise<ResultResponse> {
     const fileId = requireId("fileId", requireOptions(options).fileId);
-    return this.#call("subscribeFileProgress", { fileId }, resultFlagSchema);
+    return this.#call("subscribeFileProgress", { fileId }, resultFlagSchema, options);
   }
 
   /**
@@ -684,9 +738,9 @@ export class Api {
    * @example
    * await api.unsubscribeFileProgress({ fileId });
    */
-  async unsubscribeFileProgress(options: { fileId: string }): Promise<ResultResponse> {
+  async unsubscribeFileProgress(options: { fileId: string } & CallOptions): Promise<ResultResponse> {
     const fileId = requireId("fileId", requireOptions(options).fileId);
-    return this.#call("unsubscribeFileProgress", { fileId }, resultFlagSchema);
+    return this.#call("unsubscribeFileProgress", { fileId }, resultFlagSchema, options);
   }
 
   /**
@@ -696,8 +750,8 @@ export class Api {
    * @example
    * const { maxSize, extensions } = await api.getFileInfoUploadLimits();
    */
-  async getFileInfoUploadLimits(): Promise<GetFileUploadLimitsResponse> {
-    const limits = await this.#call("getFileUploadLimits", {}, uploadLimitsSchema);
+  async getFileInfoUploadLimits(options: CallOptions = {}): Promise<GetFileUploadLimitsResponse> {
+    const limits = await this.#call("getFileUploadLimits", {}, uploadLimitsSchema, requireOptions(options));
     this.#limits.update(limits);
     return limits;
   }
@@ -726,17 +780,19 @@ export class Api {
         : undefined;
     const timeoutMs =
       o.timeout === undefined ? this.#fileReadyTimeout : requirePositiveInteger("timeout", o.timeout);
+    const { signal } = o;
     return downloadById(
       {
-        fileInfo: (file) => this.getFileInfo({ fileId: file }),
-        subscribe: (file) => this.subscribeFileProgress({ fileId: file }),
+        fileInfo: (file) => this.getFileInfo({ fileId: file, signal }),
+        subscribe: (file) => this.subscribeFileProgress({ fileId: file, signal }),
+        // Not cancelled with the call: the subscription must go even when the download was aborted.
         unsubscribe: (file) => this.unsubscribeFileProgress({ fileId: file }),
         progress: this.#progress,
         dispatcher: this.#requester.dispatcher,
         pollIntervalMs: this.#pollInterval,
       },
       id,
-      { destPath, maxBytes, timeoutMs },
+      { destPath, maxBytes, timeoutMs, signal },
     );
   }
 
@@ -748,21 +804,23 @@ export class Api {
    * @example
    * await api.sendSurvey({ chatId, title: "Lunch on Friday?", surveyCampaignId: "lunch_poll" });
    */
-  async sendSurvey(options: {
-    chatId: string;
-    title: string;
-    surveyCampaignId: string;
-    replyMessageId?: string | null;
-    surveyType?: SurveyType;
-  }): Promise<SendSurveyResponse> {
+  async sendSurvey(
+    options: {
+      chatId: string;
+      title: string;
+      surveyCampaignId: string;
+      replyMessageId?: string | null;
+      surveyType?: SurveyType;
+    } & CallOptions,
+  ): Promise<SendSurveyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
     const campaignId = requireId("surveyCampaignId", o.surveyCampaignId);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
-    const surveyType = this.#surveyType(o.surveyType);
+    const surveyType = requireSurveyType(o.surveyType);
     const content = surveySendContent(this.#host(), title, campaignId, surveyType);
-    return this.#call("sendSurvey", { chatId, replyMessageId, content }, sentMessageSchema);
+    return this.#call("sendSurvey", { chatId, replyMessageId, content }, sentMessageSchema, options);
   }
 
   /**
@@ -771,18 +829,20 @@ export class Api {
    * @example
    * await api.editSurvey({ messageId, title: "Lunch on Friday? (closes at noon)", surveyCampaignId: "lunch_poll" });
    */
-  async editSurvey(options: {
-    messageId: string;
-    title: string;
-    surveyCampaignId: string;
-    surveyType?: SurveyType;
-  }): Promise<EditSurveyResponse> {
+  async editSurvey(
+    options: {
+      messageId: string;
+      title: string;
+      surveyCampaignId: string;
+      surveyType?: SurveyType;
+    } & CallOptions,
+  ): Promise<EditSurveyResponse> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
     const campaignId = requireId("surveyCampaignId", o.surveyCampaignId);
-    const content = surveyEditContent(this.#host(), title, campaignId, this.#surveyType(o.surveyType));
-    return this.#call("editSurvey", { messageId, content }, editedMessageResponseSchema);
+    const content = surveyEditContent(this.#host(), title, campaignId, requireSurveyType(o.surveyType));
+    return this.#call("editSurvey", { messageId, content }, editedMessageResponseSchema, options);
   }
 
   // ---- server -----------------------------------------------------------------------------------------------
@@ -794,14 +854,8 @@ export class Api {
    * @example
    * console.log(await api.serverName()); // "video.example.org"
    */
-  async serverName(): Promise<string> {
-    const { displayName } = await this.#serverInfo.product();
-    if (displayName === undefined || displayName === "") {
-      throw new ServerInfoUnavailableError(
-        "GET /api/v4/server did not name the server (product.display_name).",
-      );
-    }
-    return displayName;
+  serverName(): Promise<string> {
+    return this.#serverInfo.name();
   }
 
   /**
@@ -810,12 +864,8 @@ export class Api {
    * @example
    * console.log(await api.serverVersion()); // "5.5.3"
    */
-  async serverVersion(): Promise<string> {
-    const { version } = await this.#serverInfo.product();
-    if (version === undefined || version === "") {
-      throw new ServerInfoUnavailableError("GET /api/v4/server did not report a version (product.version).");
-    }
-    return version;
+  serverVersion(): Promise<string> {
+    return this.#serverInfo.version();
   }
 
   /**
@@ -825,28 +875,20 @@ export class Api {
    * @example
    * await api.checkVersion();
    */
-  async checkVersion(): Promise<string> {
-    const version = await this.serverVersion();
-    const parts = version.split(".").map((part) => Number.parseInt(part, 10));
-    const minimum = minimumServerVersion.split(".").map(Number);
-    if (parts.slice(0, 3).some((part) => Number.isNaN(part))) return version;
-    for (let i = 0; i < minimum.length; i++) {
-      const have = parts[i] ?? 0;
-      const need = minimum[i] ?? 0;
-      if (have > need) return version;
-      if (have < need) throw new UnsupportedServerVersionError(version, minimumServerVersion);
-    }
-    return version;
+  checkVersion(): Promise<string> {
+    return this.#serverInfo.checkVersion();
   }
 
   // ---- internals --------------------------------------------------------------------------------------------
 
+  /** One wire request with the call's timeout and signal, its answer checked against `schema`. */
   async #call<S extends v.GenericSchema>(
     method: string,
     payload: unknown,
     schema: S,
+    { timeout, signal }: CallOptions,
   ): Promise<v.InferOutput<S>> {
-    const raw = await this.#requester.request(method, payload);
+    const raw = await this.#requester.request(method, payload, { timeout, signal });
     return parseResponse(method, schema, raw);
   }
 
@@ -857,14 +899,7 @@ export class Api {
     return `${userId}@${await this.serverName()}`;
   }
 
-  #surveyType(value: unknown): SurveyType {
-    if (value === undefined) return SurveyType.NON_ANONYMOUS;
-    if (value !== SurveyType.ANONYMOUS && value !== SurveyType.NON_ANONYMOUS) {
-      throw invalidArgument("surveyType", "expected SurveyType.ANONYMOUS or SurveyType.NON_ANONYMOUS");
-    }
-    return value;
-  }
-
+  /** The server's host name for survey links, from the requester's HTTP base URL. */
   #host(): string {
     const base = this.#requester.httpBaseUrl;
     if (base === undefined)
@@ -873,7 +908,7 @@ export class Api {
   }
 
   async #sendFile(
-    o: { chatId: string; caption?: string | null; parseMode?: ParseMode; replyMessageId?: string | null },
+    o: SendFileFields & CallOptions,
     file: InputFile,
     parts: { preview?: InputFile | undefined; fileContentType?: string },
   ): Promise<SendFileResponse> {
@@ -884,38 +919,25 @@ export class Api {
         ? undefined
         : requireText("caption", o.caption, parseMode, FileCaptionTooLongError);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
-    const temporalFileId = await uploadToServer(this.#uploadContext(), file, parts);
+    const temporalFileId = await uploadToServer(this.#uploadContext(o), file, parts);
     const content =
       caption === undefined ? { temporalFileId } : { temporalFileId, caption: { text: caption, parseMode } };
     const payload = replyMessageId === null ? { chatId, content } : { chatId, replyMessageId, content };
-    return this.#call("sendFile", payload, sentFileSchema);
+    return this.#call("sendFile", payload, sentFileSchema, o);
   }
 
-  #uploadContext() {
+  /** What an upload of this call needs: its WebSocket requests and the HTTP transfer share its timeout/signal. */
+  #uploadContext(call: CallOptions): UploadContext {
     return {
       announce: async (fileName: string, fileSize: number) =>
-        (await this.#call("uploadFile", { fileSize, fileName }, uploadTaskSchema)).uploadTaskId,
+        (await this.#call("uploadFile", { fileSize, fileName }, uploadTaskSchema, call)).uploadTaskId,
+      signal: call.signal,
       limits: async () => {
-        await this.#learnLimits();
+        await this.#limits.learn(() => this.getFileInfoUploadLimits());
         return this.#limits;
       },
       httpBaseUrl: this.#requester.httpBaseUrl,
       dispatcher: this.#requester.dispatcher,
     };
-  }
-
-  /** Fetches the upload limits once, unless a push or an answer already told them or the server lacks the method. */
-  async #learnLimits(): Promise<void> {
-    if (this.#limits.current !== undefined || this.#limitsUnsupported) return;
-    this.#limitsFetch ??= this.getFileInfoUploadLimits().then(
-      () => undefined,
-      (error: unknown) => {
-        // An error code means the server has no such method (older than 5.5.3): stop asking. Anything else
-        // (a lost connection) may pass; ask again next time. Either way the upload goes on unchecked.
-        if (error instanceof ApiErrorException) this.#limitsUnsupported = true;
-        this.#limitsFetch = undefined;
-      },
-    );
-    await this.#limitsFetch;
   }
 }

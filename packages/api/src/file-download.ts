@@ -23,6 +23,8 @@ export interface DownloadRequest {
   readonly destPath?: string | undefined;
   readonly maxBytes?: number | undefined;
   readonly timeoutMs: number;
+  /** Cancels the waits and the transfer (the requests get it from the context's functions). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -34,19 +36,35 @@ export async function downloadById(
   fileId: string,
   request: DownloadRequest,
 ): Promise<string | Uint8Array> {
+  try {
+    return await download(context, fileId, request);
+  } catch (error) {
+    // One outcome for one abort, whichever step it interrupted (a request, the wait or the transfer).
+    if (request.signal?.aborted) throw request.signal.reason;
+    throw error;
+  }
+}
+
+async function download(
+  context: DownloadContext,
+  fileId: string,
+  request: DownloadRequest,
+): Promise<string | Uint8Array> {
   const deadline = Date.now() + request.timeoutMs;
   let info = await readyInfo(context, fileId);
   if (info.readyState !== FileReadyState.READY || info.downloadUrl === null) {
-    await waitForUpload(context, info, deadline, request.timeoutMs);
-    info = await pollUntilDownloadable(context, fileId, deadline, request.timeoutMs);
+    await waitForUpload(context, info, deadline, request);
+    info = await pollUntilDownloadable(context, fileId, deadline, request);
   }
   const url = info.downloadUrl as string;
+  const { dispatcher } = context;
+  const { signal } = request;
   if (request.destPath !== undefined) {
-    return downloadFile({ url, destPath: request.destPath, dispatcher: context.dispatcher });
+    return downloadFile({ url, destPath: request.destPath, dispatcher, signal });
   }
   // The declared size is the natural cap of an in-memory download; the caller may set another one.
   const maxBytes = request.maxBytes ?? (info.size > 0 ? info.size : unknownSizeCap);
-  return downloadToBuffer({ url, maxBytes, dispatcher: context.dispatcher });
+  return downloadToBuffer({ url, maxBytes, dispatcher, signal });
 }
 
 async function readyInfo(context: DownloadContext, fileId: string): Promise<GetFileInfoResponse> {
@@ -59,7 +77,7 @@ async function waitForUpload(
   context: DownloadContext,
   info: GetFileInfoResponse,
   deadline: number,
-  timeoutMs: number,
+  request: DownloadRequest,
 ): Promise<void> {
   // Registered before subscribing: the server may push progress before it answers the subscription.
   const waiter = context.progress.register(info.fileId, info.size);
@@ -68,7 +86,8 @@ async function waitForUpload(
     // The upload may have finished between the first look and the subscription; then no progress follows.
     const current = await readyInfo(context, info.fileId);
     if (current.readyState === FileReadyState.READY) return;
-    await beforeDeadline(waiter.done, deadline, () => new FileNotReadyError(info.fileId, timeoutMs));
+    const notReady = () => new FileNotReadyError(info.fileId, request.timeoutMs);
+    await beforeDeadline(waiter.done, deadline, notReady, request.signal);
   } finally {
     waiter.cancel();
     // Best effort: a failed unsubscribe leaves at most a few stray progress pushes, never a wrong download.
@@ -80,30 +99,43 @@ async function pollUntilDownloadable(
   context: DownloadContext,
   fileId: string,
   deadline: number,
-  timeoutMs: number,
+  request: DownloadRequest,
 ): Promise<GetFileInfoResponse> {
   // The server can lag a little between the last progress push and a usable downloadUrl.
   for (;;) {
     const info = await readyInfo(context, fileId);
     if (info.readyState === FileReadyState.READY && info.downloadUrl !== null) return info;
     const left = deadline - Date.now();
-    if (left <= 0) throw new FileNotReadyError(fileId, timeoutMs);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(context.pollIntervalMs, left)));
+    if (left <= 0) throw new FileNotReadyError(fileId, request.timeoutMs);
+    const pause = new Promise<void>((resolve) => setTimeout(resolve, Math.min(context.pollIntervalMs, left)));
+    await beforeDeadline(
+      pause,
+      deadline,
+      () => new FileNotReadyError(fileId, request.timeoutMs),
+      request.signal,
+    );
   }
 }
 
+/** Waits for `promise` until the deadline (then `onTimeout()`) or until `signal` aborts (then its reason). */
 async function beforeDeadline(
   promise: Promise<void>,
   deadline: number,
   onTimeout: () => Error,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
+  signal?.throwIfAborted();
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));
+    onAbort = () => reject(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    await Promise.race([promise, timeout]);
+    await Promise.race([promise, stop]);
   } finally {
     clearTimeout(timer);
+    if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
   }
 }

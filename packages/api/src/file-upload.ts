@@ -11,6 +11,8 @@ export interface UploadContext {
   limits(): Promise<UploadLimits>;
   readonly httpBaseUrl: string | undefined;
   readonly dispatcher: Dispatcher | undefined;
+  /** Cancels the HTTP transfer together with the call's WebSocket requests. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** How a file goes up: an optional preview, and the part type of the file itself (stickers use `sticker/webp`). */
@@ -41,5 +43,6 @@ export async function uploadToServer(
     preview: parts.preview,
     fileContentType: parts.fileContentType,
     dispatcher: context.dispatcher,
+    signal: context.signal,
   });
 }

@@ -14,6 +14,8 @@ export {
   ErrorCode,
   errorCodeDescriptions,
   InvalidArgumentError,
+  RequestAbortedError,
+  RequestTimeoutError,
   TrueConfChatBotError,
 } from "@tc/transport";
 export {
@@ -25,6 +27,7 @@ export {
   type GetChatByIdResponse,
   type GetChatHistoryResponse,
 } from "./api.js";
+export type { CallOptions } from "./call-options.js";
 export { ChatParticipantRole } from "./enums/chat-participant-role.js";
 export { ChatType } from "./enums/chat-type.js";
 export { EnvelopeAuthorType } from "./enums/envelope-author-type.js";

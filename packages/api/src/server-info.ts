@@ -1,6 +1,9 @@
 import { type Dispatcher, request } from "undici";
 import * as v from "valibot";
-import { ServerInfoUnavailableError } from "./errors/server-info-errors.js";
+import { ServerInfoUnavailableError, UnsupportedServerVersionError } from "./errors/server-info-errors.js";
+
+/** The oldest server version with every method this Api offers. */
+const minimumServerVersion = "5.5.3";
 
 const serverInfoSchema = v.looseObject({
   product: v.looseObject({ display_name: v.optional(v.string()), version: v.optional(v.string()) }),
@@ -40,6 +43,41 @@ export class ServerInfo {
       });
     }
     return this.#product;
+  }
+
+  /** The server's domain (`product.display_name`); a missing one is a `ServerInfoUnavailableError`. */
+  async name(): Promise<string> {
+    const { displayName } = await this.product();
+    if (displayName === undefined || displayName === "") {
+      throw new ServerInfoUnavailableError(
+        "GET /api/v4/server did not name the server (product.display_name).",
+      );
+    }
+    return displayName;
+  }
+
+  /** The server's version (`product.version`); a missing one is a `ServerInfoUnavailableError`. */
+  async version(): Promise<string> {
+    const { version } = await this.product();
+    if (version === undefined || version === "") {
+      throw new ServerInfoUnavailableError("GET /api/v4/server did not report a version (product.version).");
+    }
+    return version;
+  }
+
+  /** The version, if at least 5.5.3 (compared numerically part by part); an unparseable one passes. */
+  async checkVersion(): Promise<string> {
+    const version = await this.version();
+    const parts = version.split(".").map((part) => Number.parseInt(part, 10));
+    const minimum = minimumServerVersion.split(".").map(Number);
+    if (parts.slice(0, 3).some((part) => Number.isNaN(part))) return version;
+    for (let i = 0; i < minimum.length; i++) {
+      const have = parts[i] ?? 0;
+      const need = minimum[i] ?? 0;
+      if (have > need) return version;
+      if (have < need) throw new UnsupportedServerVersionError(version, minimumServerVersion);
+    }
+    return version;
   }
 
   async #fetch(): Promise<ServerProduct> {

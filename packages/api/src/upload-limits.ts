@@ -1,4 +1,5 @@
 import { FileLimits } from "@tc/files";
+import { ApiErrorException } from "@tc/transport";
 import type { GetFileUploadLimitsResponse } from "./schemas/responses.js";
 
 /**
@@ -8,6 +9,8 @@ import type { GetFileUploadLimitsResponse } from "./schemas/responses.js";
 export class UploadLimits {
   #current: GetFileUploadLimitsResponse | undefined;
   #checker: FileLimits | undefined;
+  #fetching: Promise<void> | undefined;
+  #unsupported = false;
 
   /** The last known limits, or `undefined` before any were learned. */
   get current(): GetFileUploadLimitsResponse | undefined {
@@ -18,6 +21,25 @@ export class UploadLimits {
   update(limits: GetFileUploadLimitsResponse): void {
     this.#current = limits;
     this.#checker = FileLimits.from({ maxSize: limits.maxSize, extensions: limits.extensions });
+  }
+
+  /**
+   * Asks the server once (`fetch` is `getFileUploadLimits`, which calls {@link update}), unless a push or an
+   * answer already told the limits or the server lacks the method. Concurrent uploads share one request; it never
+   * rejects, because an upload goes on unchecked when the limits cannot be learned.
+   */
+  async learn(fetch: () => Promise<unknown>): Promise<void> {
+    if (this.#current !== undefined || this.#unsupported) return;
+    this.#fetching ??= fetch().then(
+      () => undefined,
+      (error: unknown) => {
+        // An error code means the server has no such method (older than 5.5.3): stop asking. Anything else
+        // (a lost connection) may pass; ask again next time.
+        if (error instanceof ApiErrorException) this.#unsupported = true;
+        this.#fetching = undefined;
+      },
+    );
+    await this.#fetching;
   }
 
   /** Throws `FileSizeTooLargeError` / `InvalidFileExtensionError` when a file breaks the known limits. */

@@ -1,7 +1,9 @@
 import type { InputFile, LimitExceededError } from "@tc/files";
 import { MESSAGE_TEXT_LIMIT, ParseMode, visibleLength } from "@tc/format";
 import { InvalidArgumentError } from "@tc/transport";
+import type { CallOptions } from "./call-options.js";
 import { ChatParticipantRole } from "./enums/chat-participant-role.js";
+import { SurveyType } from "./enums/survey-type.js";
 
 /*
  * Client-side checks, run before anything is sent. Each throws a typed error that names the option; values
@@ -63,6 +65,15 @@ export function requireRole(value: unknown): ChatParticipantRole {
   return value as ChatParticipantRole;
 }
 
+/** A survey kind of {@link SurveyType}; `undefined` takes the non-anonymous default. */
+export function requireSurveyType(value: unknown): SurveyType {
+  if (value === undefined) return SurveyType.NON_ANONYMOUS;
+  if (value !== SurveyType.ANONYMOUS && value !== SurveyType.NON_ANONYMOUS) {
+    throw invalidArgument("surveyType", "expected SurveyType.ANONYMOUS or SurveyType.NON_ANONYMOUS");
+  }
+  return value;
+}
+
 /** A non-empty text of at most 4096 visible characters under its parse mode. */
 export function requireText(
   name: string,
@@ -101,10 +112,20 @@ export function requireInputFile(name: string, value: unknown): InputFile {
   return value as InputFile;
 }
 
-/** The options object of a call; a missing or non-object argument is a typed error, not a TypeError. */
+/**
+ * The options object of a call; a missing or non-object argument is a typed error, not a TypeError. Its
+ * per-call `timeout` and `signal` ({@link CallOptions}) are checked here, so before anything is sent.
+ */
 export function requireOptions<T extends object>(value: T | undefined): T {
   if (typeof value !== "object" || value === null) {
     throw invalidArgument("options", `expected an options object, got ${describe(value)}`);
+  }
+  const { timeout, signal } = value as CallOptions;
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
+    throw invalidArgument("timeout", `expected a positive number of milliseconds, got ${describe(timeout)}`);
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw invalidArgument("signal", `expected an AbortSignal, got ${describe(signal)}`);
   }
   return value;
 }

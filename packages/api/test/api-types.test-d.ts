@@ -5,6 +5,7 @@ import {
   Api,
   type ApiRequester,
   type Attachment,
+  type CallOptions,
   type ChangedFileUploadLimits,
   type ChangedParticipantRole,
   type Chat,
@@ -117,6 +118,23 @@ describe("result type of each method", () => {
     expectTypeOf(api.serverName).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf(api.serverVersion).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf(api.checkVersion).returns.resolves.toEqualTypeOf<string>();
+  });
+});
+
+describe("per-call options", () => {
+  it("every method takes timeout and signal in its options object", () => {
+    type Call = { timeout?: number | undefined; signal?: AbortSignal | undefined };
+    expectTypeOf<CallOptions>().toEqualTypeOf<Call>();
+    expectTypeOf(api.sendMessage).parameter(0).toExtend<Call>();
+    expectTypeOf(api.getChats).parameter(0).toExtend<Call | undefined>();
+    expectTypeOf(api.sendDocument).parameter(0).toExtend<Call>();
+    expectTypeOf(api.changeParticipantRole).parameter(0).toExtend<Call>();
+    expectTypeOf(api.createFavoritesChat).toBeCallableWith({ timeout: 1_000 });
+    expectTypeOf(api.getFileInfoUploadLimits).toBeCallableWith({ signal: AbortSignal.timeout(1_000) });
+    expectTypeOf(api.downloadFileById).toBeCallableWith("f", { signal: AbortSignal.timeout(1_000) });
+    expectTypeOf<Message["answer"]>().toBeCallableWith("hi", { parseMode: "text", timeout: 1_000 });
+    expectTypeOf<Message["forward"]>().toBeCallableWith("chat", { signal: AbortSignal.timeout(1_000) });
+    expectTypeOf<Message["delete"]>().toBeCallableWith({ forAll: true, timeout: 1_000 });
   });
 });
 

@@ -111,6 +111,43 @@ describe("client-side validation: typed errors before anything is sent", () => {
     expect(requester.calls).toEqual([]);
   });
 
+  it("measures texts and captions under their parse mode: markup is free, visible characters count", async () => {
+    const { api, requester } = setup();
+    const bold = (mode: "markdown" | "html", n: number) =>
+      mode === "html" ? `<b>${"y".repeat(n)}</b>` : `**${"y".repeat(n)}**`;
+    for (const parseMode of ["markdown", "html"] as const) {
+      const text = await rejection(api.sendMessage({ chatId, text: bold(parseMode, 4097), parseMode }));
+      expect(text, parseMode).toMatchObject({ actualValue: 4097, limit: 4096 });
+      expect(text, parseMode).toBeInstanceOf(TextMessageTooLongError);
+      await expect(
+        api.editMessage({ messageId: "m", text: bold(parseMode, 4097), parseMode }),
+      ).rejects.toBeInstanceOf(TextMessageTooLongError);
+      const file = new BufferedInputFile(new Uint8Array([1]), { fileName: "a.txt" });
+      await expect(
+        api.sendDocument({ chatId, file, caption: bold(parseMode, 4097), parseMode }),
+      ).rejects.toBeInstanceOf(FileCaptionTooLongError);
+    }
+    // Plain text counts the markup characters themselves.
+    await expect(api.sendMessage({ chatId, text: bold("html", 4090) })).rejects.toBeInstanceOf(
+      TextMessageTooLongError,
+    );
+    expect(requester.calls).toEqual([]);
+    // A caption of 4096 visible characters passes: the upload is the first thing attempted.
+    const limitsKnown = new ScriptedRequester({});
+    limitsKnown.httpBaseUrl = "http://127.0.0.1:9";
+    const withLimits = new Api(limitsKnown);
+    withLimits.handleUpdate({
+      method: "getFileUploadLimits",
+      id: 1,
+      payload: { maxSize: null, extensions: null },
+    });
+    const file = new BufferedInputFile(new Uint8Array([1]), { fileName: "a.txt" });
+    await expect(
+      withLimits.sendDocument({ chatId, file, caption: bold("html", 4096), parseMode: "html" }),
+    ).rejects.toThrow(/unexpected call of uploadFile/);
+    expect(limitsKnown.methods()).toEqual(["uploadFile"]);
+  });
+
   it("limits titles to 256 code points with the seed's error classes", async () => {
     const { api, requester } = setup();
     const title = "😀".repeat(257);
@@ -121,6 +158,13 @@ describe("client-side validation: typed errors before anything is sent", () => {
     expect(edit).toMatchObject({ actualValue: 257, limit: 256 });
     expect(await rejection(api.createChannel({ title }))).toBeInstanceOf(ChatTitleTooLongError);
     await expect(api.createGroupChat({ title: "" })).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(api.sendSurvey({ chatId, title, surveyCampaignId: "c" })).rejects.toBeInstanceOf(
+      ChatTitleTooLongError,
+    );
+    await expect(api.editSurvey({ messageId: "m", title, surveyCampaignId: "c" })).rejects.toBeInstanceOf(
+      ChatTitleTooLongError,
+    );
+    await expect(api.editChatTitle({ chatId, title: " " })).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(requester.calls).toEqual([]);
     // 256 emoji are 512 UTF-16 units but 256 code points: accepted.
     const answered = new ScriptedRequester({ createGroupChat: { chatId } });

@@ -10,6 +10,12 @@ function isSystemEnvelope(method: string, payload: Record<string, unknown>): boo
 }
 
 /**
+ * How many unacked `sendMessage` events are kept per bot account for `receiveUnread`; beyond it the oldest are
+ * forgotten, so a bot that never acks (or never connects) cannot grow a long-running emulator without bound.
+ */
+export const maxUnreadPerAccount = 10_000;
+
+/**
  * Delivers world events to every authorised session of the bot account they concern, honouring each session's
  * `receiveSystemMessageEnvelopes` flag, and keeps the `sendMessage` events that no session of the account has
  * acked yet so that a later `auth` with `receiveUnread` can deliver them again.
@@ -38,6 +44,10 @@ export class EventFanout implements EventSink {
         this.#unread.set(userId, unread);
       }
       unread.add(entry);
+      if (unread.size > maxUnreadPerAccount) {
+        const [oldest] = unread;
+        if (oldest !== undefined) unread.delete(oldest);
+      }
     }
     const system = isSystemEnvelope(method, payload);
     for (const session of this.#sessions()) {

@@ -3,6 +3,14 @@ export { EmulatorConfigError, TrueConfChatBotError, WaitTimeoutError } from "./e
 export type { Faults } from "./faults.js";
 export type { FrameRecord } from "./frame-log.js";
 export { defaultProtocolOptions, type ProtocolOptions } from "./protocol-options.js";
+export {
+  type MethodSample,
+  type ProtocolSamples,
+  protocolSamples,
+  type SampleMethodName,
+  type SampleRequestFrame,
+  type SampleResponseFrame,
+} from "./protocol-samples.js";
 export type { SessionFlags, SessionInfo } from "./session.js";
 export type { WaitCheck } from "./wait-for.js";
 export type { Human } from "./world/human.js";

@@ -10,6 +10,15 @@ import { Session } from "./session.js";
 const chatBotPaths = new Set(["/websocket/chat_bot", "/websocket/chat_bot/"]);
 const subprotocol = "json.v1";
 
+/** How many leading bytes of a binary frame the log shows. */
+const binaryPreviewBytes = 32;
+
+function describeBinary(data: Buffer | ArrayBuffer | Buffer[]): string {
+  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
+  const preview = bytes.subarray(0, binaryPreviewBytes).toString("hex");
+  return `<binary ${bytes.length} bytes ${preview}${bytes.length > binaryPreviewBytes ? "…" : ""}>`;
+}
+
 function reject(socket: Duplex, status: number): void {
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
@@ -84,8 +93,9 @@ export class WebSocketEndpoint {
       const session = new Session(`s${this.#sessions.length + 1}`, ws, this.#log);
       this.#sessions.push(session);
       ws.on("message", (data, isBinary) => {
-        // The protocol has text frames only (PROTOCOL.md 1.2); binary frames are logged as hex and skipped.
-        const raw = isBinary ? `<binary ${Buffer.from(data as Buffer).toString("hex")}>` : data.toString();
+        // The protocol has text frames only (PROTOCOL.md 1.2); binary frames are skipped and logged as their
+        // length and first bytes in hex, so a large one cannot blow up the frame log.
+        const raw = isBinary ? describeBinary(data as Buffer | ArrayBuffer | Buffer[]) : data.toString();
         this.#handler.receive(session, raw);
       });
       ws.on("close", () => {

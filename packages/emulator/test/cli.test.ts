@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
-import { request } from "undici";
+import { Agent, request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const children: ChildProcess[] = [];
 
 afterEach(() => {
@@ -77,6 +80,47 @@ describe("tc-emulator CLI", () => {
     expect(await run.exited).toBe(0);
     expect(await closed).toBe(1001);
     expect(run.output()).toContain("SIGTERM received, stopping");
+  });
+
+  it("serves https with --tls-key/--tls-cert, accepts the printed credentials, and stops cleanly on SIGINT", async () => {
+    const run = startCli([
+      "--port",
+      "0",
+      "--tls-key",
+      fixture("tls-key.pem"),
+      "--tls-cert",
+      fixture("tls-cert.pem"),
+    ]);
+    const banner = await run.banner;
+    const url = /listening on (https:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    expect(banner).toMatch(/WebSocket: wss:\/\/127\.0\.0\.1:\d+\/websocket\/chat_bot\//);
+    const login = /Bot login: (\S+)/.exec(banner)?.[1];
+    const password = /Bot password: (\S+)/.exec(banner)?.[1];
+    const trusted = new Agent({ connect: { ca: readFileSync(fixture("tls-cert.pem")) } });
+    try {
+      const token = await request(`${url}/bridge/api/client/v1/oauth/token`, {
+        method: "POST",
+        dispatcher: trusted,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ client_id: "chat_bot", grant_type: "password", username: login, password }),
+      });
+      expect(token.statusCode).toBe(201);
+      expect(await token.body.json()).toMatchObject({ token_type: "JWT" });
+    } finally {
+      await trusted.close();
+    }
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain("SIGINT received, stopping");
+    const port = Number(new URL(url ?? "").port);
+    const refused = await new Promise<string | undefined>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.destroy();
+        resolve(undefined);
+      });
+      socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code));
+    });
+    expect(refused).toBe("ECONNREFUSED");
   });
 
   it("exits with 2 and the usage on a bad protocol option", async () => {

@@ -121,6 +121,11 @@ describe("client garbage", () => {
       });
     });
     expect(reply.errorCode).toBe(307);
+    bot.ws.send(Buffer.alloc(100_000, 0xab));
+    const binaries = () => emu.frames.filter((f) => f.direction === "in" && f.raw.startsWith("<binary"));
+    const big = await emu.waitFor(() => binaries().find((f) => f.raw.startsWith("<binary 100000 ")));
+    expect(big.raw).toBe(`<binary 100000 bytes ${"ab".repeat(32)}…>`);
+    expect(binaries().map((f) => f.raw)).toContain("<binary 3 bytes 010203>");
     const chats = await bot.call("getChats", { count: 10, page: 1 });
     expect(Array.isArray(chats)).toBe(true);
     await bot.close();

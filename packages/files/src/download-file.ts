@@ -63,7 +63,13 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
       `downloadFile: destPath is a directory, expected a file path: ${destPath}`,
     );
   }
-  await mkdir(dirname(destPath), { recursive: true });
+  try {
+    await mkdir(dirname(destPath), { recursive: true });
+  } catch (error) {
+    throw new TransferOptionsError(`downloadFile: cannot create the folder of destPath: ${destPath}`, {
+      cause: error,
+    });
+  }
   const tempPath = join(dirname(destPath), `.${basename(destPath)}.${randomBytes(6).toString("hex")}.part`);
   try {
     await withDownload(url, options, "downloadFile", async (response, scope) => {

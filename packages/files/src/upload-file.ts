@@ -37,6 +37,7 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
  *
  * @throws TransferOptionsError for invalid options, before anything is sent.
  * @throws InputFileError when a file cannot be read or yields another size than it declared.
+ * @throws DownloadError when a `URLInputFile` source cannot be fetched.
  * @throws UploadError on a non-2xx status, a response without a valid `temporalFileId`, or a network failure.
  * @throws TransferTimeoutError when nothing moves for `timeout` ms; the signal's reason when aborted.
  *

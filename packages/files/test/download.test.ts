@@ -173,11 +173,13 @@ describe("downloadFile", () => {
 
   it.each([
     ["a directory as destPath", () => ({ destPath: dir })],
+    ["a destPath below a regular file", () => ({ destPath: join(dir, "plain-file", "out.bin") })],
     ["an empty destPath", () => ({ destPath: "" })],
     ["a file: URL", () => ({ url: "file:///etc/passwd" })],
     ["a negative maxRedirects", () => ({ maxRedirects: -1 })],
     ["a NaN timeout", () => ({ timeout: Number.NaN })],
   ])("rejects %s with TransferOptionsError before any request", async (_label, override) => {
+    await writeFile(join(dir, "plain-file"), "not a folder");
     const options = { url: `${server.origin}/big`, destPath: join(dir, "x"), ...override() };
     await expect(downloadFile(options)).rejects.toBeInstanceOf(TransferOptionsError);
     expect(server.requests).toEqual([]);

@@ -85,9 +85,13 @@ describe("round trip through @tc/emulator", () => {
     });
     expect(photo).toMatchObject({ mimeType: "image/jpeg" });
     expect(photo.previews).toHaveLength(1);
+    const photoBytes = await downloadToBuffer({ url: String(photo.downloadUrl), maxBytes: 1_000_000 });
+    expect(Buffer.from(photoBytes).equals(signatures.jpeg.bytes)).toBe(true);
     const sticker = new BufferedInputFile(signatures.webp.bytes, { fileName: "cat.webp" });
     const info = await send(sticker, { preview: sticker.clone(), fileContentType: "sticker/webp" });
     expect(info).toMatchObject({ mimeType: "sticker/webp" });
+    const stickerBytes = await downloadToBuffer({ url: String(info.downloadUrl), maxBytes: 1_000_000 });
+    expect(Buffer.from(stickerBytes).equals(signatures.webp.bytes)).toBe(true);
   });
 
   it("surfaces an upload failure as UploadError with its status", async () => {

@@ -96,11 +96,19 @@ describe("FSInputFile", () => {
     expect((await readAll(copy)).equals(expected)).toBe(true);
   });
 
+  it("reads from disk in chunks of at most 64 KiB, never the whole file at once", async () => {
+    const sizes: number[] = [];
+    for await (const chunk of new FSInputFile(join(dir, "big.bin")).stream()) sizes.push(chunk.byteLength);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(64 * 1024);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(700_000);
+  });
+
   it.each([
     ["a missing file", () => join(dir, "missing.pdf"), /File not found/],
     ["a directory", () => join(dir, "folder"), /directory/],
     ["a path through a file", () => join(dir, "report.pdf", "inner"), /File not found/],
     ["an empty path", () => "", /non-empty/],
+    ["a device rather than a regular file", () => "/dev/null", /Not a regular file/],
   ])("throws InputFileError at construction for %s", (_label, path, message) => {
     expect(() => new FSInputFile(path())).toThrow(InputFileError);
     expect(() => new FSInputFile(path())).toThrow(message);

@@ -57,6 +57,12 @@ describe("verifySsl on every request", () => {
     await expect(new URLInputFile(`${server.origin}/file.bin`).describe()).rejects.toBeInstanceOf(
       DownloadError,
     );
+    const streamed = new URLInputFile(`${server.origin}/file.bin`, { fileName: "f.bin", fileSize: 1 });
+    await expect(streamed.stream()[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(DownloadError);
+    await expect(
+      downloadFile({ url: `${server.origin}/file.bin`, destPath: join(dir, "refused.bin") }),
+    ).rejects.toBeInstanceOf(DownloadError);
+    expect(server.requests).toEqual([]);
   });
 
   it.each([

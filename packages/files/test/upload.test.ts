@@ -132,6 +132,40 @@ describe("uploadFile", () => {
     }
   });
 
+  it("pulls the source only as fast as the server reads: a stalled 1 GiB upload holds a few MiB", async () => {
+    await server.close();
+    server = await startServer({
+      [UPLOAD_PATH]: (req) => {
+        // Never read the body: TCP back-pressure must stop the client from pulling the source.
+        req.pause();
+      },
+    });
+    const declared = 1024 ** 3;
+    const chunk = new Uint8Array(1024 * 1024);
+    let pulled = 0;
+    async function* huge() {
+      for (let sent = 0; sent < declared; sent += chunk.byteLength) {
+        pulled += chunk.byteLength;
+        yield chunk;
+      }
+    }
+    const error = await uploadFile({
+      url: url(),
+      uploadTaskId: "t",
+      file: new StreamInputFile(huge(), {
+        fileName: "huge.bin",
+        fileSize: declared,
+        mimeType: "application/x-test",
+      }),
+      timeout: 500,
+    }).catch((e: unknown) => e);
+    // The upload stalls (nothing more is pulled) and the inactivity timeout ends it.
+    expect(error).toBeInstanceOf(TransferTimeoutError);
+    // Read-ahead (8 MiB) plus socket buffers: far below the 1 GiB a buffering encoder would pull.
+    expect(pulled).toBeGreaterThan(0);
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 * 1024);
+  });
+
   it("reports progress up to the payload total", async () => {
     const file = new BufferedInputFile(testBytes(300_000), { fileName: "a.bin" });
     const preview = new BufferedInputFile(testBytes(1000), { fileName: "p.bin" });

@@ -49,6 +49,25 @@ beforeEach(async () => {
       res.write(Buffer.alloc(10));
     },
     "/silent": () => {},
+    "/head-then-stall": (_req, res) => {
+      // Declares 1 MB, sends the first 8 KiB (a PNG signature), then goes silent: reading past the
+      // head would hit the timeout.
+      res.writeHead(200, { "content-length": "1000000", "content-type": "application/octet-stream" });
+      res.write(signatures.png.bytes);
+    },
+    "/drip": (_req, res) => {
+      // 40 chunks, 50 ms apart: the whole body takes twice the test's 1 s inactivity limit.
+      res.writeHead(200, { "content-length": String(40 * 1000) });
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(data.subarray(sent * 1000, (sent + 1) * 1000));
+        if (++sent === 40) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 50);
+      res.on("close", () => clearInterval(timer));
+    },
   });
 });
 
@@ -132,6 +151,23 @@ describe("URLInputFile", () => {
     await expect(readAll(slow)).rejects.toBeInstanceOf(TransferTimeoutError);
     const silent = new URLInputFile(`${server.origin}/silent`, { timeout: 250 });
     await expect(silent.describe()).rejects.toBeInstanceOf(TransferTimeoutError);
+  });
+
+  it("describes from the first bytes only: a server that stalls after them does not hold it up", async () => {
+    const file = new URLInputFile(`${server.origin}/head-then-stall`, { timeout: 300 });
+    expect(await file.describe()).toEqual({
+      fileName: "head-then-stall.png",
+      fileSize: 1_000_000,
+      mimeType: "image/png",
+      extension: "png",
+    });
+  });
+
+  it("treats timeout as inactivity: a slow body that keeps moving is read to the end", async () => {
+    const file = new URLInputFile(`${server.origin}/drip`, { timeout: 1000 });
+    const started = Date.now();
+    expect((await readAll(file)).equals(data.subarray(0, 40 * 1000))).toBe(true);
+    expect(Date.now() - started).toBeGreaterThan(1000);
   });
 
   it("refuses a redirect to another scheme", async () => {

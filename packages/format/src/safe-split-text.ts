@@ -1,5 +1,5 @@
 import { describe, readParseMode, requireOptions, requireString } from "./arguments.js";
-import { endsSentence, isBlank, isCjkSentenceEnd } from "./characters.js";
+import { endsSentence, isBlank, isCjkSentenceEnd, isWhitespace } from "./characters.js";
 import { flattenLongLinks } from "./flatten-links.js";
 import { codePointPrefix, graphemePrefix } from "./grapheme-cut.js";
 import { MarkupStack } from "./markup-stack.js";
@@ -102,6 +102,10 @@ class Splitter {
   private nextChunk(): void {
     const { kinds, widths, text, starts, length: count } = this.tokens;
     const limit = this.limit;
+    if (this.startOffset > 0 && kinds[this.start] === TokenKind.ATOM) {
+      this.cutAtom(this.start);
+      return;
+    }
     const breaks = [-1, -1, -1, -1];
     const breakWidths = [0, 0, 0, 0];
     let width = this.inherited.overhead();
@@ -123,7 +127,11 @@ class Splitter {
         }
       } else if (kind === TokenKind.LINK_CLOSE) {
         linkOverhead = 0;
-      } else if (hasVisible && (kind === TokenKind.SPACE || kind === TokenKind.NEWLINE)) {
+      } else if (
+        hasVisible &&
+        (kind === TokenKind.SPACE || kind === TokenKind.NEWLINE) &&
+        !this.isBackslashBeforeSpace(i - 1)
+      ) {
         const kindOfBreak =
           kind === TokenKind.NEWLINE
             ? (this.tokens.keys[i] ?? 0) >= 2
@@ -175,12 +183,36 @@ class Splitter {
       this.startOffsetWidth = 0;
       return;
     }
+    if (kind === TokenKind.ATOM) {
+      this.cutAtom(i);
+      return;
+    }
     const from = this.tokenStart(i);
     const to = this.tokens.start(i + 1);
     const budget = this.limit - this.inherited.overhead();
     const grapheme = graphemePrefix(this.tokens.text, from, to, budget, budget / 2);
     const cut = grapheme.width > 0 ? grapheme : codePointPrefix(this.tokens.text, from, to, budget);
     this.cutInside(i, cut.end, cut.width);
+  }
+
+  /**
+   * A tag, entity or escape wider than the whole limit (only possible with tiny limits) is cut into
+   * pieces that are chunks of their own, without any formatting around them: joined to markup or
+   * text, a piece could turn into something else (a lone `\` before a closing `*` escapes it).
+   * Markup before the atom moves on to the chunk after it.
+   */
+  private cutAtom(i: number): void {
+    const { text } = this.tokens;
+    const from = this.tokenStart(i);
+    const to = this.tokens.start(i + 1);
+    const grapheme = graphemePrefix(text, from, to, this.limit, this.limit / 2);
+    const cut = grapheme.width > 0 ? grapheme : codePointPrefix(text, from, to, this.limit);
+    if (!isBlank(text, from, cut.end)) this.chunks.push(text.slice(from, cut.end));
+    this.inherited = this.inherited.clone().apply(this.start, i);
+    const done = cut.end >= to;
+    this.startOffsetWidth = done ? 0 : (i === this.start ? this.startOffsetWidth : 0) + cut.width;
+    this.startOffset = done ? 0 : cut.end - this.tokens.start(i);
+    this.start = done ? i + 1 : i;
   }
 
   /** Token `i` does not fit: chooses where the chunk ends (see `safeSplitText`) and emits it. */
@@ -254,6 +286,12 @@ class Splitter {
   private cutBefore(at: number): void {
     let from = at;
     while (from > this.start && this.isBreakFiller(from - 1)) from--;
+    if (from - 1 > this.start && this.isBackslashBeforeSpace(from - 1)) {
+      // Markdown `\ `: a closing `*` after it could not close (it would follow a space), and one after
+      // the backslash alone would be escaped. The chunk ends before it; it starts the next one.
+      this.cutBefore(from - 1);
+      return;
+    }
     let to = at;
     while (to < this.tokens.length && this.isBreakFiller(to)) to++;
     const stack = this.inherited.clone().apply(this.start, from);
@@ -293,6 +331,16 @@ class Splitter {
     const kind = this.tokens.kinds[i];
     if (kind === TokenKind.LINK_OPEN || kind === TokenKind.LINK_CLOSE) return this.wholeLinks[i] !== 1;
     return kind !== TokenKind.TEXT && kind !== TokenKind.ATOM;
+  }
+
+  /** A Markdown lone backslash and the whitespace after it (see `tokenizeMarkdown`). */
+  private isBackslashBeforeSpace(i: number): boolean {
+    const { kinds, text } = this.tokens;
+    return (
+      kinds[i] === TokenKind.ATOM &&
+      text.charCodeAt(this.tokens.start(i)) === 0x5c &&
+      isWhitespace(text.charCodeAt(this.tokens.start(i + 1) - 1))
+    );
   }
 
   private tokenStart(i: number): number {

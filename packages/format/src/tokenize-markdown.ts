@@ -1,4 +1,12 @@
-import { codePointAt, codePointBefore, countCodePoints, isAlphanumeric, isWhitespace } from "./characters.js";
+import {
+  codePointAt,
+  codePointBefore,
+  countCodePoints,
+  extendsGrapheme,
+  isAlphanumeric,
+  isWhitespace,
+  mayExtendGrapheme,
+} from "./characters.js";
 import { markerKey } from "./markup-keys.js";
 import { NextMatch } from "./next-match.js";
 import { TokenKind, TokenList } from "./token-list.js";
@@ -9,8 +17,6 @@ const OPEN_BRACKET = 0x5b;
 const ASTERISK = 0x2a;
 const UNDERSCORE = 0x5f;
 const TILDE = 0x7e;
-/** The characters `escapeMarkdown` puts a backslash before (PROTOCOL.md 10.2). */
-const ESCAPABLE = new Set("_*[]()~`>#+-=|{}.!\\");
 
 /** `]` ends a text run too, so that no run crosses the end of a link label. */
 const MARKDOWN_STOPS = textStops("\\[]*_~");
@@ -22,7 +28,7 @@ const MARKDOWN_STOPS = textStops("\\[]*_~");
  * invisible unless both neighbours are letters or digits; `__` between two letters counts 2; a link
  * `[label](url)` counts its label without markers, a space and its url. Unlike the reference a
  * backslash escape is one unbreakable token that counts both its characters (the server may or may not
- * honour escapes) and is never markup.
+ * honour escapes) and is never markup; a lone backslash sticks to the character after it as well.
  *
  * Which markers open and close emphasis: a marker run closes the innermost open marker when it is the
  * same and the run follows a non-space (with CommonMark's rule of three for runs that could do both);
@@ -77,9 +83,8 @@ class MarkdownTokenizer {
       const linkEnd = unit === OPEN_BRACKET && !inLabel ? this.link(pos, to) : -1;
       if (linkEnd > 0) {
         pos = linkEnd;
-      } else if (unit === BACKSLASH && pos + 1 < to && ESCAPABLE.has(text.charAt(pos + 1))) {
-        list.push(pos, TokenKind.ATOM, 2);
-        pos += 2;
+      } else if (unit === BACKSLASH && pos + 1 < to) {
+        pos = this.backslash(pos, to);
       } else if (unit === ASTERISK || unit === UNDERSCORE || unit === TILDE) {
         pos = this.markerRun(pos, to, inLabel);
       } else {
@@ -88,6 +93,22 @@ class MarkdownTokenizer {
     }
     if (inLabel) this.endScope(scope);
     this.scope = enclosingScope;
+  }
+
+  /**
+   * A backslash and the grapheme after it are one unbreakable token, whether or not they form an
+   * escape (`\\*`): a chunk that ended right after a lone backslash would get its closing marker
+   * escaped (`\\` + `*`), so the two are never separated. Both characters count.
+   */
+  private backslash(pos: number, to: number): number {
+    const { text, list } = this;
+    let end = pos + 1 + (codePointAt(text, pos + 1)?.length ?? 1);
+    while (end < to && mayExtendGrapheme(text.charCodeAt(end)) && extendsGrapheme(codePointAt(text, end))) {
+      end += codePointAt(text, end)?.length ?? 1;
+    }
+    end = Math.min(end, to);
+    list.push(pos, TokenKind.ATOM, countCodePoints(text, pos, end));
+    return end;
   }
 
   /** Tokenizes the link `[label](url)` starting at `pos` if there is one; returns its end or -1. */

@@ -68,22 +68,104 @@ function paragraphBalanced(text: string): boolean {
   return open.length === 0;
 }
 
+/** Whitespace the splitter breaks at (a no-break space is content, not a break). */
+export const BREAKING_WHITESPACE = /[ \t\n\v\f\r\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]/;
+
 /**
- * Checks that `chunks` read as `whole` with only whitespace left out at the boundaries between
- * chunks (and at the very end); returns a description of the first mismatch, or undefined.
+ * Finds `chunks` in `whole`, one after the other, with nothing but breaking whitespace left out
+ * between them (and at the very end). Returns the `[start, end)` offset of each chunk, or a
+ * description of the first mismatch.
  */
-export function missingBesidesBreakWhitespace(whole: string, chunks: readonly string[]): string | undefined {
+export function locateChunks(whole: string, chunks: readonly string[]): [number, number][] | string {
+  const ranges: [number, number][] = [];
   let pos = 0;
   for (const [index, chunk] of chunks.entries()) {
     if (index > 0) {
-      while (pos < whole.length && /\s/u.test(whole.charAt(pos)) && !whole.startsWith(chunk, pos)) pos++;
+      while (
+        pos < whole.length &&
+        BREAKING_WHITESPACE.test(whole.charAt(pos)) &&
+        !whole.startsWith(chunk, pos)
+      ) {
+        pos++;
+      }
     }
     if (!whole.startsWith(chunk, pos)) {
       return `chunk ${index} ${JSON.stringify(chunk)} does not continue at ${JSON.stringify(whole.slice(pos, pos + 40))}`;
     }
+    ranges.push([pos, pos + chunk.length]);
     pos += chunk.length;
   }
-  return /^\s*$/u.test(whole.slice(pos))
-    ? undefined
-    : `text left over: ${JSON.stringify(whole.slice(pos, pos + 40))}`;
+  const rest = whole.slice(pos);
+  return [...rest].every((char) => BREAKING_WHITESPACE.test(char))
+    ? ranges
+    : `text left over: ${JSON.stringify(rest.slice(0, 40))}`;
+}
+
+/**
+ * Checks that `chunks` read as `whole` with only breaking whitespace left out at the boundaries
+ * between chunks (and at the very end); returns a description of the first mismatch, or undefined.
+ */
+export function missingBesidesBreakWhitespace(whole: string, chunks: readonly string[]): string | undefined {
+  const located = locateChunks(whole, chunks);
+  return typeof located === "string" ? located : undefined;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * The first offset where a chunk starts or ends inside a grapheme cluster of `whole` (surrogate pairs
+ * included), or undefined; `chunks` must read as `whole` (see {@link locateChunks}). Only a cluster
+ * wider than `limit` code points, which no chunk can hold, may be cut.
+ */
+export function cutInsideGrapheme(whole: string, chunks: readonly string[], limit: number): string | undefined {
+  const located = locateChunks(whole, chunks);
+  if (typeof located === "string") return located;
+  const boundaries = new Set([whole.length]);
+  for (const { index, segment } of graphemes.segment(whole)) {
+    // Every offset inside a cluster too wide for a chunk counts as a boundary.
+    const inside = [...segment].length > limit ? segment.length : 1;
+    for (let offset = 0; offset < inside; offset++) boundaries.add(index + offset);
+  }
+  for (const [start, end] of located) {
+    for (const offset of [start, end]) {
+      if (!boundaries.has(offset)) {
+        return `cut inside ${JSON.stringify(whole.slice(offset - 4, offset + 4))} at ${offset}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The characters the builders' HTML escaping turns into entities, back as they were. */
+export function decodeEntities(text: string): string {
+  return text.replace(
+    /&(amp|lt|gt|quot|#x27);/g,
+    (_match, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'" })[name] as string,
+  );
+}
+
+const HTML_LINK = /<a href="([^"]*)">([\s\S]*?)<\/a>/g;
+const MARKDOWN_LINK = /(?<!\\)\[([^[\]]*)\]\(([^)]*)\)/g;
+
+/**
+ * The first link of a node-built message that fits in a chunk (its label, a space and its url count
+ * at most `limit`, PROTOCOL.md 10.4) but does not appear whole in any chunk, or undefined.
+ */
+export function cutLinkThatFits(
+  whole: string,
+  chunks: readonly string[],
+  limit: number,
+  parseMode: "html" | "markdown",
+): string | undefined {
+  const links = parseMode === "html" ? HTML_LINK : MARKDOWN_LINK;
+  for (const match of whole.matchAll(links)) {
+    const [raw, first, second] = match as unknown as [string, string, string];
+    const [url, label] =
+      parseMode === "html" ? [first, htmlVisible(second)] : [second, first.replace(/[*_~]/g, "")];
+    if ([...`${label} ${url}`.trim()].length > limit) continue;
+    const inWhole = whole.split(raw).length;
+    const inChunks = chunks.reduce((count, chunk) => count + chunk.split(raw).length - 1, 1);
+    if (inChunks < inWhole) return raw;
+  }
+  return undefined;
 }

@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { type ParseMode, safeSplitText, visibleLength } from "../src/index.js";
 import { document, mess, roomyLimit, smallLimit } from "./generators.js";
 import {
+  BREAKING_WHITESPACE,
+  cutInsideGrapheme,
+  cutLinkThatFits,
+  decodeEntities,
   htmlBalanced,
   htmlVisible,
   markdownBalanced,
@@ -17,8 +21,6 @@ const PLAIN_RUNS = 1_000;
 const MESS_RUNS = 700;
 const ARBITRARY_RUNS = 500;
 
-/** Whitespace the splitter breaks at (a no-break space is content, not a break). */
-const BLANK = /^[ \t\n\v\f\r\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$/;
 
 /** What holds for every text in every mode: limits, no empty chunks, idempotence, whole code points. */
 function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chunks: readonly string[]): void {
@@ -27,7 +29,8 @@ function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chun
     return;
   }
   for (const chunk of chunks) {
-    expect(BLANK.test(chunk), "a chunk of nothing but breaking whitespace").toBe(false);
+    const blank = [...chunk].every((char) => BREAKING_WHITESPACE.test(char));
+    expect(blank, "a chunk of nothing but breaking whitespace").toBe(false);
     expect(visibleLength(chunk, { parseMode })).toBeLessThanOrEqual(limit);
     // Splitting is idempotent: a chunk fits, so it comes back unchanged.
     expect(safeSplitText(chunk, { limit, parseMode })).toEqual([chunk]);
@@ -42,8 +45,12 @@ describe("safeSplitText properties", () => {
         const html = node.asHtml();
         const chunks = safeSplitText(html, { limit, parseMode: "html" });
         checkEveryChunk(html, limit, "html", chunks);
-        for (const chunk of chunks) expect(htmlBalanced(chunk)).toBe(true);
-        expect(missingBesidesBreakWhitespace(htmlVisible(html), chunks.map(htmlVisible))).toBeUndefined();
+        for (const chunk of chunks) expect(htmlBalanced(chunk), chunk).toBe(true);
+        // Entities decoded: a cut entity (`&am` + `p;`) would not read as the `&` of the input.
+        const read = (text: string) => decodeEntities(htmlVisible(text));
+        // The visible text is kept, up to the whitespace at breaks, and no cut splits a grapheme.
+        expect(cutInsideGrapheme(read(html), chunks.map(read), limit)).toBeUndefined();
+        expect(cutLinkThatFits(html, chunks, limit, "html")).toBeUndefined();
       }),
       { numRuns: BUILT_RUNS },
     );
@@ -55,11 +62,12 @@ describe("safeSplitText properties", () => {
         const markdown = node.asMarkdown();
         const chunks = safeSplitText(markdown, { limit, parseMode: "markdown" });
         checkEveryChunk(markdown, limit, "markdown", chunks);
-        if (markdownBalanced(markdown)) {
-          for (const chunk of chunks) expect(markdownBalanced(chunk), chunk).toBe(true);
-        }
+        // Node-built Markdown is balanced (a check of the oracle), and so must every chunk be.
+        expect(markdownBalanced(markdown), markdown).toBe(true);
+        for (const chunk of chunks) expect(markdownBalanced(chunk), chunk).toBe(true);
         const visible = markdownVisible(markdown);
-        expect(missingBesidesBreakWhitespace(visible, chunks.map(markdownVisible))).toBeUndefined();
+        expect(cutInsideGrapheme(visible, chunks.map(markdownVisible), limit)).toBeUndefined();
+        expect(cutLinkThatFits(markdown, chunks, limit, "markdown")).toBeUndefined();
       }),
       { numRuns: BUILT_RUNS },
     );
@@ -72,6 +80,7 @@ describe("safeSplitText properties", () => {
         const chunks = safeSplitText(text, { limit });
         checkEveryChunk(text, limit, "text", chunks);
         expect(missingBesidesBreakWhitespace(text, chunks)).toBeUndefined();
+        expect(cutInsideGrapheme(text, chunks, limit)).toBeUndefined();
       }),
       { numRuns: PLAIN_RUNS },
     );

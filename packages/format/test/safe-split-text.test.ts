@@ -36,6 +36,11 @@ describe("safeSplitText basics", () => {
     expect(safeSplitText("  aa bb", { limit: 5 })).toEqual(["  aa", "bb"]);
   });
 
+  it("never breaks at a no-break space", () => {
+    expect(safeSplitText("aaa\u00a0bbb ccc", { limit: 8 })).toEqual(["aaa\u00a0bbb", "ccc"]);
+    expect(safeSplitText("aaa bbb\u00a0ccc", { limit: 8 })).toEqual(["aaa", "bbb\u00a0ccc"]);
+  });
+
   it("drops whitespace that does not fit before anything visible, and sends nothing for blank text", () => {
     expect(safeSplitText(`${" ".repeat(10)}abc`, { limit: 5 })).toEqual(["abc"]);
     expect(safeSplitText(" \n \n ", { limit: 2 })).toEqual([]);
@@ -174,6 +179,30 @@ describe("safeSplitText keeps markup whole and balanced", () => {
       for (const chunk of chunks) expect(chunk).not.toMatch(/<[^>]*$|^[^<]*>|&[#\w]*$/);
     }
     for (const chunk of safeSplitText("aa\\*bb\\_cc\\.dd", markdown(3))) expect(chunk).not.toMatch(/\\$/);
+  });
+
+  it("never lets a lone backslash escape the closing marker added at a cut", () => {
+    // Found by the property tests: `\\` + `*` would read as an escaped `*`, and a `*` after `\\ `
+    // cannot close, so the chunk ends before the backslash and it starts the next chunk.
+    expect(safeSplitText("*aaaa\\ bbbb*", markdown(6))).toEqual(["*aaaa*", "*\\ bbbb*"]);
+    expect(safeSplitText("*aa\\ \\**", markdown(4))).toEqual(["*aa*", "*\\ \\**"]);
+    expect(safeSplitText("**aaaa\\x bbbb**", markdown(6))).toEqual(["**aaaa\\x**", "**bbbb**"]);
+    expect(safeSplitText("C:\\Temp\\ folder", markdown(9))).toEqual(["C:\\Temp", "\\ folder"]);
+  });
+
+  it("sends the pieces of markup wider than the whole limit as chunks of their own", () => {
+    expect(safeSplitText("\\\\*", markdown(1))).toEqual(["\\", "\\", "*"]);
+    expect(safeSplitText("*a \\\\ b*", markdown(1))).toEqual(["*a*", "\\", "\\", "*b*"]);
+    expect(safeSplitText("<b>x &amp; y</b>", html(3))).toEqual(["<b>x</b>", "&am", "p;", "<b> y</b>"]);
+    for (const [text, options] of [
+      ["***\\  a*b\née", markdown(1)],
+      ["<b>x &amp; y</b>", html(3)],
+    ] as const) {
+      for (const chunk of safeSplitText(text, options)) {
+        expect(visibleLength(chunk, options)).toBeLessThanOrEqual(options.limit);
+        expect(safeSplitText(chunk, options)).toEqual([chunk]);
+      }
+    }
   });
 
   it("moves a link that fits a chunk whole to the next chunk", () => {

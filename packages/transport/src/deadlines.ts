@@ -7,6 +7,7 @@ export interface Timed {
 }
 
 interface Group<T> {
+  readonly timeout: number;
   items: Set<T>;
   timer: NodeJS.Timeout | undefined;
 }
@@ -24,12 +25,17 @@ export class Deadlines<T extends Timed> {
     this.#onExpire = onExpire;
   }
 
+  /** How many timeout groups exist; a group is dropped once its timer finds it empty (bounded memory). */
+  get groupCount(): number {
+    return this.#groups.size;
+  }
+
   /** Starts the item's clock. */
   add(item: T): void {
     item.deadline = performance.now() + item.timeout;
     let group = this.#groups.get(item.timeout);
     if (!group) {
-      group = { items: new Set(), timer: undefined };
+      group = { timeout: item.timeout, items: new Set(), timer: undefined };
       this.#groups.set(item.timeout, group);
     }
     group.items.add(item);
@@ -61,5 +67,8 @@ export class Deadlines<T extends Timed> {
       group.items.delete(item);
       this.#onExpire(item);
     }
+    // Callers may use many distinct timeouts (e.g. "what is left of my budget"): forget empty groups so the
+    // map stays as small as the set of timeouts actually in use. `onExpire` may have added to this group again.
+    if (group.items.size === 0 && group.timer === undefined) this.#groups.delete(group.timeout);
   }
 }

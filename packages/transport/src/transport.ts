@@ -391,11 +391,18 @@ export class Transport {
     const error = errorOf(authPayload);
     if (error) {
       ws.close(1000, "auth rejected");
-      const refreshable =
-        this.#tokens.refreshable &&
-        (error.code === ErrorCode.CREDENTIALS_EXPIRED || error.code === ErrorCode.INVALID_CREDENTIALS);
-      if (refreshable) this.#tokens.invalidate();
-      throw new AttemptFailure(`auth rejected: ${error.message}`, refreshable ? undefined : error);
+      const tokenRejected =
+        error.code === ErrorCode.CREDENTIALS_EXPIRED || error.code === ErrorCode.INVALID_CREDENTIALS;
+      if (tokenRejected && this.#tokens.refreshable) {
+        this.#tokens.invalidate();
+        throw new AttemptFailure(`auth rejected: ${error.message}`);
+      }
+      if (tokenRejected) {
+        // The code alone ("[203] Credentials expired") does not tell the user why nothing retried or what to do.
+        error.message +=
+          ": the server rejected the bare token, which cannot be refreshed, so the transport stopped; give credentials or a tokenProvider to renew tokens";
+      }
+      throw new AttemptFailure(`auth rejected: ${error.message}`, error);
     }
     if (this.#stopping) throw new AttemptFailure("stopped");
     const result = (authPayload ?? {}) as Record<string, unknown>;

@@ -41,4 +41,22 @@ describe("Deadlines", () => {
     expect(expired).toEqual(["b"]);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it("forgets a timeout group once it is empty, so many distinct timeouts leave nothing behind", async () => {
+    vi.useFakeTimers();
+    const expired: string[] = [];
+    const deadlines = new Deadlines<Item>((i) => expired.push(i.name));
+    const settledEarly: Item[] = [];
+    for (let timeout = 1; timeout <= 500; timeout += 1) {
+      const it = item(`t${timeout}`, timeout);
+      deadlines.add(it);
+      if (timeout % 2 === 0) settledEarly.push(it);
+    }
+    for (const it of settledEarly) deadlines.delete(it);
+    expect(deadlines.groupCount).toBe(500);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(expired).toHaveLength(250);
+    expect(deadlines.groupCount).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
 });

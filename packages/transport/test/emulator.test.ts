@@ -70,7 +70,9 @@ describe("Transport against @tc/emulator", () => {
     emu.faults.dropSessions();
     await until(() => transport.health().status !== "authorized");
     const held = transport.request("sendMessage", message(chatId, "written after the outage"));
+    expect(transport.pending).toEqual({ queued: 1, inFlight: 0 }); // held, not written to a dead socket
     await expect(held).resolves.toHaveProperty("messageId");
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     expect(sentTexts(emu).filter((t) => t === "written after the outage")).toHaveLength(1);
     const record = emu.requests("sendMessage")[0];
     const sessionFrames = emu.frames.filter((f) => f.sessionId === record?.sessionId && f.direction === "in");
@@ -89,8 +91,10 @@ describe("Transport against @tc/emulator", () => {
     const error = await inFlight.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
     expect(error).toMatchObject({ retryable: true, method: "sendMessage" });
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     await transport.request("sendMessage", message(chatId, "after")); // a full round trip on the new connection
     expect(sentTexts(emu)).toEqual(["in flight", "after"]);
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
   });
 
   it("refreshes the token after a 203 on a request and retries that request once", async () => {
@@ -106,6 +110,11 @@ describe("Transport against @tc/emulator", () => {
     const getChats = emu.requests("getChats");
     expect(getChats).toHaveLength(2);
     expect(getChats[0]?.sessionId).not.toBe(getChats[1]?.sessionId);
+    const [oldToken, newToken] = emu
+      .requests("auth")
+      .map((r) => (r.frame?.payload as { token?: string } | undefined)?.token);
+    expect(newToken).not.toBe(oldToken); // re-authorised with a freshly fetched token
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
   });
 
   it("gets a fresh token when auth answers 203 on reconnect (credentials)", async () => {
@@ -128,6 +137,7 @@ describe("Transport against @tc/emulator", () => {
     const error = await transport.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiErrorException);
     expect(error).toMatchObject({ code: 203 });
+    expect((error as Error).message).toContain("cannot be refreshed");
     expect(transport.health().status).toBe("stopped");
     expect(emu.requests("auth")).toHaveLength(1);
   });
@@ -174,14 +184,15 @@ describe("Transport against @tc/emulator", () => {
     emu.faults.refuseHandshakes(4, { status: 503 });
     await transport.start();
     // Each wait runs from a failure (disconnected) to the next attempt (connecting) and stays below its
-    // ceiling: 40, 80, then capped at 80 ms (plus scheduling slack on a busy machine).
+    // ceiling: 40, 80, then capped at 80 ms, plus generous slack for a busy 2-core CI machine (the exact
+    // bounds are proven with fake timers in reconnect-backoff.test.ts).
     const waits = events.flatMap((e, i) =>
       e.status === "disconnected" && events[i + 1]?.status === "connecting"
         ? [(events[i + 1]?.at ?? 0) - e.at]
         : [],
     );
     expect(waits).toHaveLength(4);
-    for (const [i, ceiling] of [40, 80, 80, 80].entries()) expect(waits[i]).toBeLessThan(ceiling + 60);
+    for (const [i, ceiling] of [40, 80, 80, 80].entries()) expect(waits[i]).toBeLessThan(ceiling + 250);
     expect(events.filter((e) => e.status === "authorized")).toHaveLength(1);
     await transport.stop();
 

@@ -30,7 +30,7 @@ async function connect(server: MiniServer, options: Partial<TransportOptions>) {
 }
 
 describe("wss with a self-signed certificate", () => {
-  it("is accepted when its CA is given as PEM or as a path, and the dispatcher trusts it too", async () => {
+  it("is accepted when its CA is given as PEM, a path or TLS options (or checking is off), and the dispatcher trusts it too", async () => {
     const server = await MiniServer.start(tls);
     cleanups.push(() => server.stop());
     server.token = () => [201, { access_token: "t" }];
@@ -47,6 +47,11 @@ describe("wss with a self-signed certificate", () => {
     const byPath = await connect(server, { verifySsl: caPath });
     await byPath.start();
     expect(byPath.health()).toMatchObject({ status: "authorized", protocol: "https" });
+    const byTlsOptions = await connect(server, { verifySsl: { ca: tls.cert } });
+    await byTlsOptions.start();
+    const unchecked = await connect(server, { verifySsl: false });
+    await unchecked.start();
+    expect(server.requests("auth")).toHaveLength(4);
   });
 
   it("is rejected without its CA, with an error that says why", async () => {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { Socket } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ApiErrorException,
   ClientStoppedError,
@@ -103,14 +104,23 @@ describe("Transport against a minimal server", () => {
         );
       return "no-answer";
     };
+    let arrivedBeforeAuthAnswer: boolean | undefined;
+    server.handler = (method, payload) => {
+      if (method === "early") arrivedBeforeAuthAnswer = releaseAuth !== undefined && !authAnswered;
+      return { echo: payload };
+    };
+    let authAnswered = false;
     const early = transport.request("early", { n: 1 });
     const started = transport.start();
     await until(() => releaseAuth);
+    // Give a client that wrongly writes before the auth answer time to do so.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.received.map((r) => r.frame.method)).toEqual(["auth"]);
+    authAnswered = true;
     releaseAuth?.();
     await started;
     await expect(early).resolves.toEqual({ echo: { n: 1 } });
+    expect(arrivedBeforeAuthAnswer).toBe(false);
     expect(server.received.map((r) => r.frame.method)).toEqual(["auth", "early"]);
   });
 
@@ -240,16 +250,31 @@ describe("Transport against a minimal server", () => {
     const lost = await inFlight.catch((e: unknown) => e);
     expect(lost).toBeInstanceOf(ConnectionLostError);
     expect(lost).toMatchObject({ retryable: true, method: "hang" });
+    expect((lost as Error).message).toContain("closed with code 1006"); // the close code is reported
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     const during = transport.request("during", { n: 2 });
+    expect(transport.pending).toEqual({ queued: 1, inFlight: 0 });
     await until(() => server.requests("auth").length === 2);
     server.auth = (_, socket) => ({ userId: "bot", connectionId: `c${socket}` });
     server.dropAll();
     await expect(during).resolves.toEqual({ echo: { n: 2 } });
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
     expect(server.requests("during")).toHaveLength(1);
     expect(server.requests("hang")).toHaveLength(1);
     const last = server.requests("during")[0];
     expect(last?.frame.id).toBe(2); // ids restart on every connection: auth is 1
     expect(server.received.filter((r) => r.socket === last?.socket)[0]?.frame.method).toBe("auth");
+  });
+
+  it("enables TCP keep-alive on the client socket", async () => {
+    const keepAlive = vi.spyOn(Socket.prototype, "setKeepAlive");
+    try {
+      const { transport } = await setup();
+      await transport.start();
+      expect(keepAlive).toHaveBeenCalledWith(true, 15_000);
+    } finally {
+      keepAlive.mockRestore();
+    }
   });
 
   it("detects a peer that stops answering pings and replaces the socket", async () => {
@@ -296,9 +321,15 @@ describe("Transport against a minimal server", () => {
     const queued = transport.request("x");
     const error = await transport.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiErrorException);
-    expect(error).toMatchObject({ code: 203 });
-    await expect(queued).rejects.toBeInstanceOf(ClientStoppedError);
-    expect(transport.health()).toMatchObject({ status: "stopped", error: "[203] Credentials expired" });
+    expect(error).toMatchObject({ code: 203, detail: "Credentials expired" });
+    expect((error as Error).message).toMatch(
+      /^\[203\] Credentials expired: the server rejected the bare token, which cannot be refreshed, so the transport stopped/,
+    );
+    const stoppedWith = await queued.catch((e: unknown) => e);
+    expect(stoppedWith).toBeInstanceOf(ClientStoppedError);
+    expect((stoppedWith as Error).cause).toBe(error);
+    expect(transport.health()).toMatchObject({ status: "stopped", error: (error as Error).message });
+    expect(lines.some((l) => l.includes("cannot be refreshed"))).toBe(true);
     expect(server.requests("auth")).toHaveLength(1);
     expect(lines.join("\n")).not.toContain(token);
     expect(JSON.stringify(transport.health())).not.toContain(token);
@@ -331,6 +362,8 @@ describe("Transport against a minimal server", () => {
     await until(() => transport.health().status === "authorized");
     const twice = await transport.request("twice").catch((e: unknown) => e);
     expect(twice).toMatchObject({ code: 203 });
+    expect(server.requests("twice")).toHaveLength(2); // one retry, then the second 203 is the caller's
+    expect(transport.pending).toEqual({ queued: 0, inFlight: 0 });
   });
 
   it("stop() rejects pending requests, closes with 1000 and resolves", async () => {

@@ -1,6 +1,7 @@
 import type { InputFile } from "@tc/files";
 import type { ParseMode } from "@tc/format";
 import type { Api } from "../api.js";
+import type { CallOptions } from "../call-options.js";
 import { mentionsUser } from "../mention.js";
 import type {
   LocationContent,
@@ -27,14 +28,16 @@ import {
 } from "./attachments.js";
 
 /** Options of {@link Message.answer} and {@link Message.reply}. */
-export interface AnswerOptions {
+export interface AnswerOptions extends CallOptions {
   /** Defaults to HTML, as in the Python SDK's shortcuts. */
   parseMode?: ParseMode;
 }
 
 /** Options of the document shortcuts. */
-export interface AnswerDocumentOptions {
+export interface AnswerDocumentOptions extends CallOptions {
+  /** Text shown under the file (≤ 4096 visible characters). */
   caption?: string;
+  /** Parse mode of the caption; defaults to plain text. */
   parseMode?: ParseMode;
 }
 
@@ -161,7 +164,12 @@ export class Message extends ApiEvent {
    * await message.answer("<b>Done</b>");
    */
   answer(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
-    return this.api.sendMessage({ chatId: this.chatId, text, parseMode: options.parseMode ?? "html" });
+    return this.api.sendMessage({
+      ...options,
+      chatId: this.chatId,
+      text,
+      parseMode: options.parseMode ?? "html",
+    });
   }
 
   /**
@@ -172,6 +180,7 @@ export class Message extends ApiEvent {
    */
   reply(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
     return this.api.replyMessage({
+      ...options,
       chatId: this.chatId,
       messageId: this.messageId,
       text,
@@ -185,8 +194,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.forward(opsChatId);
    */
-  forward(chatId: string): Promise<ForwardMessageResponse> {
-    return this.api.forwardMessage({ chatId, messageId: this.messageId });
+  forward(chatId: string, options: CallOptions = {}): Promise<ForwardMessageResponse> {
+    return this.api.forwardMessage({ ...options, chatId, messageId: this.messageId });
   }
 
   /**
@@ -196,9 +205,14 @@ export class Message extends ApiEvent {
    * @example
    * await message.copyTo(archiveChatId);
    */
-  async copyTo(chatId: string): Promise<SendMessageResponse | null> {
+  async copyTo(chatId: string, options: CallOptions = {}): Promise<SendMessageResponse | null> {
     if (this.content.kind !== "text") return null;
-    return this.api.sendMessage({ chatId, text: this.content.text, parseMode: this.#copyParseMode() });
+    return this.api.sendMessage({
+      ...options,
+      chatId,
+      text: this.content.text,
+      parseMode: this.#copyParseMode(),
+    });
   }
 
   /**
@@ -208,7 +222,7 @@ export class Message extends ApiEvent {
    * await message.answerDocument(new FSInputFile("report.pdf"), { caption: "The report" });
    */
   answerDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendDocument({ chatId: this.chatId, file, ...options });
+    return this.api.sendDocument({ ...options, chatId: this.chatId, file });
   }
 
   /**
@@ -218,7 +232,7 @@ export class Message extends ApiEvent {
    * await message.answerPhoto(new FSInputFile("chart.png"), { preview: new FSInputFile("chart.webp") });
    */
   answerPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendPhoto({ chatId: this.chatId, file, ...options });
+    return this.api.sendPhoto({ ...options, chatId: this.chatId, file });
   }
 
   /**
@@ -227,8 +241,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.answerSticker(new FSInputFile("thumbs-up.webp"));
    */
-  answerSticker(file: InputFile): Promise<SendFileResponse> {
-    return this.api.sendSticker({ chatId: this.chatId, file });
+  answerSticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendSticker({ ...options, chatId: this.chatId, file });
   }
 
   /**
@@ -238,7 +252,7 @@ export class Message extends ApiEvent {
    * await message.replyDocument(new FSInputFile("log.txt"));
    */
   replyDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendDocument({ chatId: this.chatId, file, replyMessageId: this.messageId, ...options });
+    return this.api.sendDocument({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
   }
 
   /**
@@ -248,7 +262,7 @@ export class Message extends ApiEvent {
    * await message.replyPhoto(new FSInputFile("chart.png"));
    */
   replyPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendPhoto({ chatId: this.chatId, file, replyMessageId: this.messageId, ...options });
+    return this.api.sendPhoto({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
   }
 
   /**
@@ -257,8 +271,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.replySticker(new FSInputFile("ok.webp"));
    */
-  replySticker(file: InputFile): Promise<SendFileResponse> {
-    return this.api.sendSticker({ chatId: this.chatId, file, replyMessageId: this.messageId });
+  replySticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendSticker({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
   }
 
   /**
@@ -267,8 +281,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.delete({ forAll: true });
    */
-  delete(options: { forAll?: boolean } = {}): Promise<EmptyResponse> {
-    return this.api.removeMessage({ messageId: this.messageId, forAll: options.forAll ?? false });
+  delete(options: { forAll?: boolean } & CallOptions = {}): Promise<EmptyResponse> {
+    return this.api.removeMessage({ ...options, messageId: this.messageId, forAll: options.forAll ?? false });
   }
 
   /**
@@ -278,9 +292,12 @@ export class Message extends ApiEvent {
    * @example
    * await message.saveToFavorites({ copy: true });
    */
-  async saveToFavorites(options: { copy?: boolean } = {}): Promise<SendMessageResponse | null> {
+  async saveToFavorites(
+    options: { copy?: boolean } & CallOptions = {},
+  ): Promise<SendMessageResponse | ForwardMessageResponse | null> {
+    const { copy, ...call } = options;
     const favorites = await this.api.meChat();
-    return options.copy ? this.copyTo(favorites) : this.forward(favorites);
+    return copy ? this.copyTo(favorites, call) : this.forward(favorites, call);
   }
 
   #copyParseMode(): ParseMode {

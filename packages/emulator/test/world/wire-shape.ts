@@ -22,7 +22,7 @@ function sampleItemFor(item: unknown, sample: unknown[]): unknown {
  * (the samples show nullable fields with one of their forms). Values themselves are never compared.
  *
  * @example
- * expect(shapeMismatches(response, methodSamples.getChatByID.response)).toEqual([]);
+ * expect(shapeMismatches(response, protocolSamples.methods.getChatByID.response.payload)).toEqual([]);
  */
 export function shapeMismatches(actual: unknown, sample: unknown, path = "$"): string[] {
   if (actual === null || sample === null) return [];

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { protocolSamples } from "../../src/index.js";
 import { worldFixture } from "./world-fixture.js";
 
-const survey = {
-  url: "https://emulator.local/webtools/survey",
-  appVersion: 1,
-  path: "lunch_poll",
-  title: "Team lunch on Friday?",
-  description: "{{Survey}}",
-  buttonText: "{{Go to survey}}",
-  secret: "0c9e8d7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d",
-  alt: "📊 <a href='https://emulator.local/webtools/survey?id=lunch_poll'>Team lunch on Friday?</a>",
-};
+/** The survey of the protocol samples (frozen: the world must copy what it is given, never keep the caller's object). */
+const survey = protocolSamples.methods.sendSurvey.request.payload.content as Record<string, unknown>;
 
 describe("sendSurvey and editSurvey", () => {
   it("posts a survey (204) and edits its title, keeping url, appVersion and secret", () => {
@@ -22,7 +15,7 @@ describe("sendSurvey and editSurvey", () => {
     const edited = f.ok("editSurvey", {
       messageId: sent.messageId,
       content: {
-        path: "lunch_poll",
+        path: "oncall_feedback_q1",
         title: "Lunch (closes Friday)",
         description: "{{Anonymous survey}}",
         buttonText: "{{Go to survey}}",

@@ -27,6 +27,8 @@ export class MiniServer {
   });
   /** Status to refuse the next handshakes with, one per entry. */
   readonly refusals: number[] = [];
+  /** WebSocket handshakes attempted so far, refused or accepted. */
+  handshakes = 0;
   private constructor(
     private readonly wss: WebSocketServer,
     readonly port: number,
@@ -55,6 +57,7 @@ export class MiniServer {
       server: http,
       handleProtocols: (protocols) => (protocols.has("json.v1") ? "json.v1" : false),
       verifyClient: (_info, done) => {
+        server.handshakes += 1;
         const status = server.refusals.shift();
         if (status === undefined) done(true);
         else done(false, status);
