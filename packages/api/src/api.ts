@@ -247,12 +247,7 @@ export class Api {
    * await api.replyMessage({ chatId, messageId, text: "Got it" });
    */
   async replyMessage(
-    options: {
-      chatId: string;
-      messageId: string;
-      text: string;
-      parseMode?: ParseMode;
-    } & CallOptions,
+    options: { chatId: string; messageId: string; text: string; parseMode?: ParseMode } & CallOptions,
   ): Promise<SendMessageResponse> {
     const o = requireOptions(options);
     return this.sendMessage({
@@ -272,11 +267,7 @@ export class Api {
    * await api.editMessage({ messageId, text: "Updated" });
    */
   async editMessage(
-    options: {
-      messageId: string;
-      text: string;
-      parseMode?: ParseMode;
-    } & CallOptions,
+    options: { messageId: string; text: string; parseMode?: ParseMode } & CallOptions,
   ): Promise<EditMessageResponse> {
     const o = requireOptions(options);
     const messageId = requireId("messageId", o.messageId);
@@ -340,11 +331,7 @@ export class Api {
    * const { messages } = await api.getChatHistory({ chatId, count: 20 });
    */
   async getChatHistory(
-    options: {
-      chatId: string;
-      count: number;
-      fromMessageId?: string | null;
-    } & CallOptions,
+    options: { chatId: string; count: number; fromMessageId?: string | null } & CallOptions,
   ): Promise<GetChatHistoryResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
@@ -471,11 +458,7 @@ export class Api {
    * await api.addParticipantToChat({ chatId, userId: "alice", displayHistory: true });
    */
   async addParticipantToChat(
-    options: {
-      chatId: string;
-      userId: string;
-      displayHistory?: boolean;
-    } & CallOptions,
+    options: { chatId: string; userId: string; displayHistory?: boolean } & CallOptions,
   ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
@@ -491,11 +474,7 @@ export class Api {
    * await api.removeParticipantFromChat({ chatId, userId: "bob" });
    */
   async removeParticipantFromChat(
-    options: {
-      chatId: string;
-      userId: string;
-      clearHistory?: boolean;
-    } & CallOptions,
+    options: { chatId: string; userId: string; clearHistory?: boolean } & CallOptions,
   ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
@@ -511,11 +490,7 @@ export class Api {
    * const { participants } = await api.getChatParticipants({ chatId, pageSize: 50, pageNumber: 1 });
    */
   async getChatParticipants(
-    options: {
-      chatId: string;
-      pageSize: number;
-      pageNumber: number;
-    } & CallOptions,
+    options: { chatId: string; pageSize: number; pageNumber: number } & CallOptions,
   ): Promise<GetChatParticipantsResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
@@ -569,11 +544,7 @@ export class Api {
    * await api.changeParticipantRole({ chatId, userId: "alice", role: ChatParticipantRole.ADMIN });
    */
   async changeParticipantRole(
-    options: {
-      chatId: string;
-      userId: string;
-      role: ChatParticipantRole;
-    } & CallOptions,
+    options: { chatId: string; userId: string; role: ChatParticipantRole } & CallOptions,
   ): Promise<EmptyResponse> {
     const o = requireOptions(options);
     const chatId = requireId("chatId", o.chatId);
@@ -691,11 +662,7 @@ export class Api {
    * await api.sendSticker({ chatId, file: new FSInputFile("thumbs-up.webp") });
    */
   async sendSticker(
-    options: {
-      chatId: string;
-      file: InputFile;
-      replyMessageId?: string | null;
-    } & CallOptions,
+    options: { chatId: string; file: InputFile; replyMessageId?: string | null } & CallOptions,
   ): Promise<SendFileResponse> {
     const o = requireOptions(options);
     const file = requireInputFile("file", o.file);

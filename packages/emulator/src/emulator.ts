@@ -311,7 +311,7 @@ export class Emulator {
 
   // ---- observation ----
 
-  /** Every WebSocket connection so far, open or closed. */
+  /** Every open WebSocket connection and the latest 1000 closed ones, in the order they were opened. */
   get sessions(): SessionInfo[] {
     return this.#endpoint.sessions.map((session) => session.info());
   }

@@ -3,7 +3,7 @@ import type { Session } from "./session.js";
 
 /** What the fault knobs need from the rest of the emulator. */
 export interface FaultTargets {
-  /** Every session ever opened (closed ones are skipped by the knobs). */
+  /** The listed sessions, open and recently closed (closed ones are skipped by the knobs). */
   sessions(): readonly Session[];
   /** Switches the world's "uploaded files stay UPLOADING" mode. */
   stallReadiness(on: boolean): void;

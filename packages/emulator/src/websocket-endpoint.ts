@@ -9,6 +9,11 @@ import { Session } from "./session.js";
 /** Both spellings are used in production (PROTOCOL.md 1.2). */
 const chatBotPaths = new Set(["/websocket/chat_bot", "/websocket/chat_bot/"]);
 const subprotocol = "json.v1";
+/**
+ * How many closed sessions stay listed for inspection. A long-running emulator whose bots reconnect again and
+ * again would otherwise keep every dead connection forever; tests rarely close more than a few hundred.
+ */
+export const closedSessionsKept = 1000;
 
 /** How many leading bytes of a binary frame the log shows. */
 const binaryPreviewBytes = 32;
@@ -40,6 +45,8 @@ export class WebSocketEndpoint {
   readonly #log: FrameLog;
   readonly #changed: () => void;
   readonly #pendingHandshakes = new Set<NodeJS.Timeout>();
+  /** Sessions opened so far, for their names ("s1", "s2"…), which stay unique when closed ones are dropped. */
+  #opened = 0;
 
   /** `sessions` is the emulator's list of connections, which this endpoint appends to. */
   constructor(parts: {
@@ -56,7 +63,7 @@ export class WebSocketEndpoint {
     this.#changed = parts.changed;
   }
 
-  /** Every session ever opened, in order. */
+  /** Every open session and the latest {@link closedSessionsKept} closed ones, in the order they were opened. */
   get sessions(): readonly Session[] {
     return this.#sessions;
   }
@@ -90,7 +97,8 @@ export class WebSocketEndpoint {
 
   #accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new Session(`s${this.#sessions.length + 1}`, ws, this.#log);
+      this.#opened += 1;
+      const session = new Session(`s${this.#opened}`, ws, this.#log);
       this.#sessions.push(session);
       ws.on("message", (data, isBinary) => {
         // The protocol has text frames only (PROTOCOL.md 1.2); binary frames are skipped and logged as their
@@ -100,6 +108,7 @@ export class WebSocketEndpoint {
       });
       ws.on("close", () => {
         session.flushHeld();
+        this.#forgetOldClosedSessions();
         this.#changed();
       });
       ws.on("error", () => {
@@ -107,6 +116,16 @@ export class WebSocketEndpoint {
       });
       this.#changed();
     });
+  }
+
+  #forgetOldClosedSessions(): void {
+    let closed = this.#sessions.filter((session) => !session.open).length;
+    for (let i = 0; closed > closedSessionsKept && i < this.#sessions.length; ) {
+      if (this.#sessions[i]?.open === false) {
+        this.#sessions.splice(i, 1);
+        closed -= 1;
+      } else i += 1;
+    }
   }
 
   /** Closes every session (1001 "going away"), cutting those that do not finish the close handshake in time. */

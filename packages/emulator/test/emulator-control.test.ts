@@ -61,6 +61,34 @@ describe("observation", () => {
   });
 });
 
+describe("closed sessions", () => {
+  it("stay listed up to 1000, the oldest forgotten first, with names that stay unique", async () => {
+    const emu = await Emulator.start();
+    try {
+      const open = await connectRawBot(emu);
+      const total = 1003;
+      for (let batch = 0; batch < total; batch += 50) {
+        const count = Math.min(50, total - batch);
+        const bots = await Promise.all(
+          Array.from({ length: count }, () => connectRawBot(emu, { auth: false })),
+        );
+        await Promise.all(bots.map((bot) => bot.close()));
+      }
+      await emu.waitFor(() => emu.sessions.filter((s) => !s.open).length === 1000);
+      const ids = emu.sessions.map((s) => s.id);
+      expect(ids).toHaveLength(1001);
+      expect(ids[0]).toBe("s1"); // the open one stays
+      expect(emu.sessions[0]?.open).toBe(true);
+      expect(ids[1]).toBe("s5");
+      expect(ids.at(-1)).toBe("s1004");
+      expect(new Set(ids).size).toBe(ids.length);
+      await open.close();
+    } finally {
+      await emu.stop();
+    }
+  }, 60_000);
+});
+
 describe("frameLogLimit", () => {
   it("keeps only the recent frames and waitForRequest skips what was dropped", async () => {
     const emu = await Emulator.start({ frameLogLimit: 20 });

@@ -132,6 +132,27 @@ describe("client garbage", () => {
   });
 });
 
+describe("client request ids", () => {
+  it("answers a reused id like any other request, each response copying it", async () => {
+    const bot = await connectRawBot(emu);
+    const responses: Record<string, unknown>[] = [];
+    const both = new Promise<void>((resolve) => {
+      bot.ws.on("message", (data) => {
+        const frame = JSON.parse(data.toString()) as Record<string, unknown>;
+        if (frame.type === 2 && frame.id === 4242) responses.push(frame);
+        if (responses.length === 2) resolve();
+      });
+    });
+    const request = JSON.stringify({ type: 1, id: 4242, method: "getFileUploadLimits", payload: {} });
+    bot.ws.send(request);
+    bot.ws.send(request);
+    await both;
+    expect(responses).toEqual([responses[0], responses[0]]);
+    expect(responses[0]?.payload).toHaveProperty("maxSize");
+    await bot.close();
+  });
+});
+
 describe("protocol options of the connection layer", () => {
   it("can drop connectionId and the instance suffix, add errorCode 0 and drop descriptions", async () => {
     const other = await Emulator.start({

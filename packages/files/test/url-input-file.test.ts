@@ -154,7 +154,7 @@ describe("URLInputFile", () => {
   });
 
   it("describes from the first bytes only: a server that stalls after them does not hold it up", async () => {
-    const file = new URLInputFile(`${server.origin}/head-then-stall`, { timeout: 300 });
+    const file = new URLInputFile(`${server.origin}/head-then-stall`, { timeout: 2000 });
     expect(await file.describe()).toEqual({
       fileName: "head-then-stall.png",
       fileSize: 1_000_000,

@@ -4,9 +4,9 @@ import { TokenKind, type TokenList } from "./token-list.js";
 
 /**
  * A link too long for one chunk, whose url alone leaves no room for a label, cannot be kept as a link.
- * It becomes its
- * label followed by a space and the url as plain text, which can then be split like any text (the
- * reference does the same for every link longer than the limit; we only do it when nothing else works).
+ * It becomes its label followed by a space and the url as plain text, which can then be split like
+ * any text (the reference does the same for every link longer than the limit; we only do it when
+ * nothing else works).
  * Returns the rewritten text, or `undefined` when no link is that long.
  */
 export function flattenLongLinks(tokens: TokenList, limit: number, parseMode: ParseMode): string | undefined {

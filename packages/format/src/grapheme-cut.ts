@@ -83,3 +83,12 @@ export function codePointPrefix(text: string, from: number, to: number, budget: 
   }
   return { end, width };
 }
+
+/**
+ * The longest prefix of `text[from, to)` of whole grapheme clusters at most `budget` wide (preferably
+ * after a soft break in its second half); when not even one cluster fits, whole code points instead.
+ */
+export function clusterPrefix(text: string, from: number, to: number, budget: number): Cut {
+  const grapheme = graphemePrefix(text, from, to, budget, budget / 2);
+  return grapheme.width > 0 ? grapheme : codePointPrefix(text, from, to, budget);
+}

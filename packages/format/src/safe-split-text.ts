@@ -1,7 +1,7 @@
 import { describe, readParseMode, requireOptions, requireString } from "./arguments.js";
 import { endsSentence, isBlank, isCjkSentenceEnd, isWhitespace } from "./characters.js";
 import { flattenLongLinks } from "./flatten-links.js";
-import { codePointPrefix, graphemePrefix } from "./grapheme-cut.js";
+import { clusterPrefix, graphemePrefix } from "./grapheme-cut.js";
 import { MarkupStack } from "./markup-stack.js";
 import type { ParseMode } from "./parse-mode.js";
 import { TokenKind, type TokenList } from "./token-list.js";
@@ -34,6 +34,8 @@ export interface SafeSplitTextOptions {
  *   url; only a link whose url alone fills a chunk becomes `label url` text.
  * - Formatting open at a cut is closed at the end of the chunk and reopened, as written, at the start
  *   of the next: `<b>`…`</b>`, `**`, `__`, `*`, `_`, `~~` and links alike.
+ * - Only with limits smaller than a tag, entity or escape is such markup cut: its pieces are then
+ *   chunks of their own.
  * - Runs in time linear in the length of the text.
  *
  * @example
@@ -103,7 +105,7 @@ class Splitter {
     const { kinds, widths, text, starts, length: count } = this.tokens;
     const limit = this.limit;
     if (this.startOffset > 0 && kinds[this.start] === TokenKind.ATOM) {
-      this.cutAtom(this.start);
+      this.cutAtom();
       return;
     }
     const breaks = [-1, -1, -1, -1];
@@ -172,6 +174,7 @@ class Splitter {
    * Nothing visible yet and token `i` does not fit: whitespace before it (and `i` itself if it is
    * whitespace) is dropped like the whitespace at a break, markup before it moves on. When there is
    * nothing to drop, token `i` starts the chunk and is too wide for a chunk alone: it is cut.
+   * (`i` is then the chunk's first token.)
    */
   private dropLeadingWhitespace(i: number): void {
     const kind = this.tokens.kinds[i];
@@ -184,35 +187,34 @@ class Splitter {
       return;
     }
     if (kind === TokenKind.ATOM) {
-      this.cutAtom(i);
+      this.cutAtom();
       return;
     }
-    const from = this.tokenStart(i);
-    const to = this.tokens.start(i + 1);
     const budget = this.limit - this.inherited.overhead();
-    const grapheme = graphemePrefix(this.tokens.text, from, to, budget, budget / 2);
-    const cut = grapheme.width > 0 ? grapheme : codePointPrefix(this.tokens.text, from, to, budget);
+    const cut = clusterPrefix(this.tokens.text, this.tokenStart(i), this.tokens.start(i + 1), budget);
     this.cutInside(i, cut.end, cut.width);
   }
 
   /**
-   * A tag, entity or escape wider than the whole limit (only possible with tiny limits) is cut into
-   * pieces that are chunks of their own, without any formatting around them: joined to markup or
-   * text, a piece could turn into something else (a lone `\` before a closing `*` escapes it).
-   * Markup before the atom moves on to the chunk after it.
+   * The chunk starts with a tag, entity or escape wider than the whole limit (only possible with tiny
+   * limits): its next piece becomes a chunk of its own, without any formatting around it, because
+   * joined to markup or text a piece could turn into something else (a lone `\` before a closing `*`
+   * escapes it).
    */
-  private cutAtom(i: number): void {
+  private cutAtom(): void {
     const { text } = this.tokens;
-    const from = this.tokenStart(i);
-    const to = this.tokens.start(i + 1);
-    const grapheme = graphemePrefix(text, from, to, this.limit, this.limit / 2);
-    const cut = grapheme.width > 0 ? grapheme : codePointPrefix(text, from, to, this.limit);
+    const from = this.chunkStartOffset();
+    const to = this.tokens.start(this.start + 1);
+    const cut = clusterPrefix(text, from, to, this.limit);
     if (!isBlank(text, from, cut.end)) this.chunks.push(text.slice(from, cut.end));
-    this.inherited = this.inherited.clone().apply(this.start, i);
-    const done = cut.end >= to;
-    this.startOffsetWidth = done ? 0 : (i === this.start ? this.startOffsetWidth : 0) + cut.width;
-    this.startOffset = done ? 0 : cut.end - this.tokens.start(i);
-    this.start = done ? i + 1 : i;
+    if (cut.end < to) {
+      this.startOffset = cut.end - this.tokens.start(this.start);
+      this.startOffsetWidth += cut.width;
+    } else {
+      this.start++;
+      this.startOffset = 0;
+      this.startOffsetWidth = 0;
+    }
   }
 
   /** Token `i` does not fit: chooses where the chunk ends (see `safeSplitText`) and emits it. */
@@ -284,9 +286,12 @@ class Splitter {
    * and an element that held nothing but the dropped whitespace disappears.
    */
   private cutBefore(at: number): void {
-    let from = at;
-    while (from > this.start && this.isBreakFiller(from - 1)) from--;
-    if (from - 1 > this.start && this.isBackslashBeforeSpace(from - 1)) {
+    const from = this.contentEnd(at);
+    if (
+      from > this.start &&
+      this.isBackslashBeforeSpace(from - 1) &&
+      this.contentEnd(from - 1) > this.start
+    ) {
       // Markdown `\ `: a closing `*` after it could not close (it would follow a space), and one after
       // the backslash alone would be escaped. The chunk ends before it; it starts the next one.
       this.cutBefore(from - 1);
@@ -324,6 +329,13 @@ class Splitter {
     this.start = to;
     this.startOffset = 0;
     this.startOffsetWidth = 0;
+  }
+
+  /** Where the chunk's content before token `at` ends: the whitespace and markup before `at` skipped. */
+  private contentEnd(at: number): number {
+    let end = at;
+    while (end > this.start && this.isBreakFiller(end - 1)) end--;
+    return end;
   }
 
   /** Whitespace and zero-width markup: what may surround a break and is redistributed at a cut. */

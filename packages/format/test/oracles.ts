@@ -117,7 +117,11 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * included), or undefined; `chunks` must read as `whole` (see {@link locateChunks}). Only a cluster
  * wider than `limit` code points, which no chunk can hold, may be cut.
  */
-export function cutInsideGrapheme(whole: string, chunks: readonly string[], limit: number): string | undefined {
+export function cutInsideGrapheme(
+  whole: string,
+  chunks: readonly string[],
+  limit: number,
+): string | undefined {
   const located = locateChunks(whole, chunks);
   if (typeof located === "string") return located;
   const boundaries = new Set([whole.length]);

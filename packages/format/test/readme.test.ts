@@ -14,7 +14,10 @@ function run(example: string): string[] {
   if (!importLine) throw new Error("the example does not import @tc/format");
   const names = (importLine[1] as string).split(",").map((name) => name.trim());
   const values = names.map((name) => (format as Record<string, unknown>)[name]);
-  expect(values.every((value) => value !== undefined), `exports of ${names.join(", ")}`).toBe(true);
+  expect(
+    values.every((value) => value !== undefined),
+    `exports of ${names.join(", ")}`,
+  ).toBe(true);
   const printed: string[] = [];
   const console = { log: (...args: unknown[]) => printed.push(args.map(String).join(" ")) };
   new Function(...names, "console", example.replace(importLine[0], ""))(...values, console);
@@ -59,6 +62,7 @@ describe("README examples", () => {
     const widths = printed.map((line) => Number(line.split(" ")[0]));
     for (const width of widths) expect(width).toBeLessThanOrEqual(format.MESSAGE_TEXT_LIMIT);
     // Breaks at paragraphs keep every chunk but the last at least half full.
-    for (const width of widths.slice(0, -1)) expect(width).toBeGreaterThanOrEqual(format.MESSAGE_TEXT_LIMIT / 2);
+    for (const width of widths.slice(0, -1))
+      expect(width).toBeGreaterThanOrEqual(format.MESSAGE_TEXT_LIMIT / 2);
   });
 });

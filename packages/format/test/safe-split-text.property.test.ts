@@ -21,7 +21,6 @@ const PLAIN_RUNS = 1_000;
 const MESS_RUNS = 700;
 const ARBITRARY_RUNS = 500;
 
-
 /** What holds for every text in every mode: limits, no empty chunks, idempotence, whole code points. */
 function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chunks: readonly string[]): void {
   if (visibleLength(text, { parseMode }) <= limit) {
@@ -38,7 +37,8 @@ function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chun
   }
 }
 
-describe("safeSplitText properties", () => {
+// Each property takes a few seconds alone; the limit leaves room for a loaded 2-core CI machine.
+describe("safeSplitText properties", { timeout: 90_000 }, () => {
   it("html built from nodes: chunks fit, stay well-formed and keep all visible text", () => {
     fc.assert(
       fc.property(document, roomyLimit, (node, limit) => {

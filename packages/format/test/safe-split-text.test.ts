@@ -188,6 +188,8 @@ describe("safeSplitText keeps markup whole and balanced", () => {
     expect(safeSplitText("*aa\\ \\**", markdown(4))).toEqual(["*aa*", "*\\ \\**"]);
     expect(safeSplitText("**aaaa\\x bbbb**", markdown(6))).toEqual(["**aaaa\\x**", "**bbbb**"]);
     expect(safeSplitText("C:\\Temp\\ folder", markdown(9))).toEqual(["C:\\Temp", "\\ folder"]);
+    // With nothing before it, the backslash stays: no empty chunk.
+    expect(safeSplitText("\n\\ a ", markdown(3))).toEqual(["\n\\ ", "a "]);
   });
 
   it("sends the pieces of markup wider than the whole limit as chunks of their own", () => {

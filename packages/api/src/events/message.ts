@@ -16,6 +16,7 @@ import type {
   SendFileResponse,
   SendMessageResponse,
 } from "../schemas/responses.js";
+import { requireOptions } from "../validation.js";
 import { ApiEvent } from "./api-event.js";
 import {
   type Attachment,
@@ -163,13 +164,9 @@ export class Message extends ApiEvent {
    * @example
    * await message.answer("<b>Done</b>");
    */
-  answer(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
-    return this.api.sendMessage({
-      ...options,
-      chatId: this.chatId,
-      text,
-      parseMode: options.parseMode ?? "html",
-    });
+  async answer(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    const o = requireOptions(options);
+    return this.api.sendMessage({ ...o, chatId: this.chatId, text, parseMode: o.parseMode ?? "html" });
   }
 
   /**
@@ -178,13 +175,14 @@ export class Message extends ApiEvent {
    * @example
    * await message.reply("On it.");
    */
-  reply(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+  async reply(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    const o = requireOptions(options);
     return this.api.replyMessage({
-      ...options,
+      ...o,
       chatId: this.chatId,
       messageId: this.messageId,
       text,
-      parseMode: options.parseMode ?? "html",
+      parseMode: o.parseMode ?? "html",
     });
   }
 
@@ -194,8 +192,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.forward(opsChatId);
    */
-  forward(chatId: string, options: CallOptions = {}): Promise<ForwardMessageResponse> {
-    return this.api.forwardMessage({ ...options, chatId, messageId: this.messageId });
+  async forward(chatId: string, options: CallOptions = {}): Promise<ForwardMessageResponse> {
+    return this.api.forwardMessage({ ...requireOptions(options), chatId, messageId: this.messageId });
   }
 
   /**
@@ -208,7 +206,7 @@ export class Message extends ApiEvent {
   async copyTo(chatId: string, options: CallOptions = {}): Promise<SendMessageResponse | null> {
     if (this.content.kind !== "text") return null;
     return this.api.sendMessage({
-      ...options,
+      ...requireOptions(options),
       chatId,
       text: this.content.text,
       parseMode: this.#copyParseMode(),
@@ -221,8 +219,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.answerDocument(new FSInputFile("report.pdf"), { caption: "The report" });
    */
-  answerDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendDocument({ ...options, chatId: this.chatId, file });
+  async answerDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendDocument({ ...requireOptions(options), chatId: this.chatId, file });
   }
 
   /**
@@ -231,8 +229,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.answerPhoto(new FSInputFile("chart.png"), { preview: new FSInputFile("chart.webp") });
    */
-  answerPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendPhoto({ ...options, chatId: this.chatId, file });
+  async answerPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendPhoto({ ...requireOptions(options), chatId: this.chatId, file });
   }
 
   /**
@@ -241,8 +239,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.answerSticker(new FSInputFile("thumbs-up.webp"));
    */
-  answerSticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendSticker({ ...options, chatId: this.chatId, file });
+  async answerSticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendSticker({ ...requireOptions(options), chatId: this.chatId, file });
   }
 
   /**
@@ -251,8 +249,13 @@ export class Message extends ApiEvent {
    * @example
    * await message.replyDocument(new FSInputFile("log.txt"));
    */
-  replyDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendDocument({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
+  async replyDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendDocument({
+      ...requireOptions(options),
+      chatId: this.chatId,
+      file,
+      replyMessageId: this.messageId,
+    });
   }
 
   /**
@@ -261,8 +264,13 @@ export class Message extends ApiEvent {
    * @example
    * await message.replyPhoto(new FSInputFile("chart.png"));
    */
-  replyPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendPhoto({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
+  async replyPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendPhoto({
+      ...requireOptions(options),
+      chatId: this.chatId,
+      file,
+      replyMessageId: this.messageId,
+    });
   }
 
   /**
@@ -271,8 +279,13 @@ export class Message extends ApiEvent {
    * @example
    * await message.replySticker(new FSInputFile("ok.webp"));
    */
-  replySticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendSticker({ ...options, chatId: this.chatId, file, replyMessageId: this.messageId });
+  async replySticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
+    return this.api.sendSticker({
+      ...requireOptions(options),
+      chatId: this.chatId,
+      file,
+      replyMessageId: this.messageId,
+    });
   }
 
   /**
@@ -281,8 +294,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.delete({ forAll: true });
    */
-  delete(options: { forAll?: boolean } & CallOptions = {}): Promise<EmptyResponse> {
-    return this.api.removeMessage({ ...options, messageId: this.messageId, forAll: options.forAll ?? false });
+  async delete(options: { forAll?: boolean } & CallOptions = {}): Promise<EmptyResponse> {
+    return this.api.removeMessage({ ...requireOptions(options), messageId: this.messageId });
   }
 
   /**
@@ -295,7 +308,7 @@ export class Message extends ApiEvent {
   async saveToFavorites(
     options: { copy?: boolean } & CallOptions = {},
   ): Promise<SendMessageResponse | ForwardMessageResponse | null> {
-    const { copy, ...call } = options;
+    const { copy, ...call } = requireOptions(options);
     const favorites = await this.api.meChat();
     return copy ? this.copyTo(favorites, call) : this.forward(favorites, call);
   }

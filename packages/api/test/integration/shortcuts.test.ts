@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { BufferedInputFile } from "@tc/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Message } from "../../src/index.js";
+import { InvalidArgumentError, Message } from "../../src/index.js";
 import { type Connected, connect, isA } from "./connect.js";
 
 let world: Connected;
@@ -75,6 +75,31 @@ describe("Message shortcuts over real sockets", () => {
     ]);
     const sticker = await world.api.getMessageById({ messageId: results[2]?.messageId as string });
     expect(sticker.sticker?.mimeType).toBe("sticker/webp");
+  });
+
+  it("a shortcut given unusable options rejects with InvalidArgumentError and sends nothing", async () => {
+    const file = () => new BufferedInputFile(randomBytes(5), { fileName: "f.txt" });
+    const before = world.emu.requests().length;
+    const bad = null as never;
+    for (const shortcut of [
+      () => incoming.answer("x", bad),
+      () => incoming.reply("x", bad),
+      () => incoming.forward(chatId, bad),
+      () => incoming.copyTo(chatId, bad),
+      () => incoming.answerDocument(file(), bad),
+      () => incoming.answerPhoto(file(), bad),
+      () => incoming.answerSticker(file(), bad),
+      () => incoming.replyDocument(file(), bad),
+      () => incoming.replyPhoto(file(), bad),
+      () => incoming.replySticker(file(), bad),
+      () => incoming.delete(bad),
+      () => incoming.saveToFavorites(bad),
+      () => incoming.answer(42 as never),
+      () => incoming.delete({ forAll: "yes" as never }),
+    ]) {
+      await expect(shortcut()).rejects.toBeInstanceOf(InvalidArgumentError);
+    }
+    expect(world.emu.requests().length).toBe(before);
   });
 
   it("delete removes the message for everyone", async () => {
