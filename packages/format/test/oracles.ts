@@ -31,7 +31,7 @@ export function htmlBalanced(text: string): boolean {
 
 /**
  * True when the Markdown emphasis of a node-built message pairs up: each run of `*` closes the
- * innermost open `*`/`**` it can and opens the rest, `~~` likewise, and every link is complete.
+ * innermost open `*`/`**` it can and opens the rest, `_` and `~~` likewise, and every link is complete.
  */
 export function markdownBalanced(text: string): boolean {
   // Emphasis never spans paragraphs in Markdown.
@@ -41,12 +41,12 @@ export function markdownBalanced(text: string): boolean {
 function paragraphBalanced(text: string): boolean {
   const withoutEscapes = text.replace(/\\[_*[\]()~`>#+\-=|{}.!\\]/g, "x");
   const withoutLinks = withoutEscapes.replace(/\[([^\]]*)\]\([^)]*\)/g, (_m, label: string) =>
-    paragraphBalanced(label) ? label.replace(/[*~]/g, "") : "[",
+    paragraphBalanced(label) ? label.replace(/[*_~]/g, "") : "[",
   );
   if (withoutLinks.includes("[") || withoutLinks.includes("](")) return false;
   // Open runs as a character and a count; closers use up as much of the innermost run as they can.
   const open: { char: string; count: number }[] = [];
-  for (const { 0: run, index } of withoutLinks.matchAll(/\*+|~+/g)) {
+  for (const { 0: run, index } of withoutLinks.matchAll(/\*+|_+|~+/g)) {
     // Flanking as in CommonMark, simplified: a run after a non-space may close, before one may open.
     const mayClose = index > 0 && !/\s/.test(withoutLinks.charAt(index - 1));
     const mayOpen =

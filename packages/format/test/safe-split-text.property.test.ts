@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ParseMode, safeSplitText, visibleLength } from "../src/index.js";
+import {
+  type Decoration,
+  markdownDecoration,
+  type ParseMode,
+  safeSplitText,
+  visibleLength,
+} from "../src/index.js";
 import { document, mess, roomyLimit, smallLimit } from "./generators.js";
 import {
   BREAKING_WHITESPACE,
@@ -20,6 +26,21 @@ const BUILT_RUNS = 1_500;
 const PLAIN_RUNS = 1_000;
 const MESS_RUNS = 700;
 const ARBITRARY_RUNS = 500;
+
+/** Emphasis markers hug their content, as in `markdownDecoration`. */
+function hugging(marker: string): (inner: string) => string {
+  return (inner) => {
+    const [, before, content, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner) as unknown as string[];
+    return content === "" ? inner : `${before}${marker}${content}${marker}${after}`;
+  };
+}
+
+/** Markdown written with `__bold__` and `_italic_` instead of `**` and `*`. */
+const underscoreDecoration: Decoration = {
+  ...markdownDecoration,
+  bold: hugging("__"),
+  italic: hugging("_"),
+};
 
 /** What holds for every text in every mode: limits, no empty chunks, idempotence, whole code points. */
 function checkEveryChunk(text: string, limit: number, parseMode: ParseMode, chunks: readonly string[]): void {
@@ -57,9 +78,11 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
   });
 
   it("markdown built from nodes: chunks fit, stay well-formed and keep all visible text", () => {
+    // Half of the texts use the other emphasis markers, `__bold__` and `_italic_`.
+    const decoration = fc.constantFrom(markdownDecoration, underscoreDecoration);
     fc.assert(
-      fc.property(document, roomyLimit, (node, limit) => {
-        const markdown = node.asMarkdown();
+      fc.property(document, roomyLimit, decoration, (node, limit, markers) => {
+        const markdown = node.render(markers);
         const chunks = safeSplitText(markdown, { limit, parseMode: "markdown" });
         checkEveryChunk(markdown, limit, "markdown", chunks);
         // Node-built Markdown is balanced (a check of the oracle), and so must every chunk be.

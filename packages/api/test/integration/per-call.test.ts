@@ -136,7 +136,11 @@ describe("per-call timeout and signal, passed to the transport", () => {
     emu.faults.neverAnswer("sendMessage", { count: 1 });
     const controller = new AbortController();
     const pending = api.sendMessage({ chatId, text: "slow", signal: controller.signal });
-    await emu.waitForRequest("sendMessage", { timeout: 2_000 });
+    const written = () =>
+      emu
+        .requests("sendMessage")
+        .some((r) => (r.frame as { payload: { content: { text: string } } }).payload.content.text === "slow");
+    await emu.waitFor(written, { timeout: 2_000 });
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
 
