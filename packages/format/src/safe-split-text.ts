@@ -105,6 +105,7 @@ class Splitter {
     const { kinds, widths, text, starts, length: count } = this.tokens;
     const limit = this.limit;
     if (this.startOffset > 0 && kinds[this.start] === TokenKind.ATOM) {
+      // The rest of a tag, entity or escape cut by the previous chunk: never joined to anything.
       this.cutAtom();
       return;
     }

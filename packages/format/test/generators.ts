@@ -36,6 +36,10 @@ const combining = fc
     fc.array(fc.constantFrom("\u0301", "\u0308", "\u0323", "\u0303"), { minLength: 1, maxLength: 4 }),
   )
   .map(([base, marks]) => base + marks.join(""));
+/** A long run of clusters without spaces, so that it has to be cut between clusters. */
+const clusterRun = fc
+  .array(fc.oneof(emoji, combining, fc.constantFrom("中", "x")), { minLength: 20, maxLength: 80 })
+  .map((clusters) => clusters.join(""));
 const punctuated = fc
   .tuple(asciiWord, fc.constantFrom(".", "!", "?", ",", ":", ";", '."', ")"))
   .map(([w, p]) => w + p);
@@ -61,6 +65,7 @@ const special = fc.constantFrom(
 export const word = fc.oneof(
   { weight: 6, arbitrary: asciiWord },
   { weight: 1, arbitrary: longWord },
+  { weight: 1, arbitrary: clusterRun },
   { weight: 2, arbitrary: cjk },
   { weight: 2, arbitrary: emoji },
   { weight: 2, arbitrary: combining },
