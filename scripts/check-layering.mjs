@@ -35,7 +35,12 @@ for (const dir of readdirSync(packagesDir)) {
     continue;
   }
   for (const file of sourceFiles(join(packagesDir, dir, "src"))) {
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(importPattern)) {
+    // Comment lines are skipped: doc comments show imports in their examples.
+    const code = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line))
+      .join("\n");
+    for (const [, specifier] of code.matchAll(importPattern)) {
       const where = relative(root, file);
       if (specifier.startsWith("@tc/")) {
         const target = specifier.split("/").slice(0, 2).join("/");
