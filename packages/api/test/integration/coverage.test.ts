@@ -1,63 +1,16 @@
 import { randomBytes } from "node:crypto";
+import { protocolSamples } from "@tc/emulator";
 import { BufferedInputFile } from "@tc/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Update } from "../../src/index.js";
 import { type Connected, connect } from "./connect.js";
 
-/** The wire methods of PROTOCOL.md section 4. */
-const wireMethods = [
-  "auth",
-  "sendMessage",
-  "editMessage",
-  "removeMessage",
-  "forwardMessage",
-  "getMessageById",
-  "getChatHistory",
-  "createP2PChat",
-  "createGroupChat",
-  "createChannel",
-  "createFavoritesChat",
-  "removeChat",
-  "getChats",
-  "getChatByID",
-  "addChatParticipant",
-  "removeChatParticipant",
-  "getChatParticipants",
-  "getChatParticipant",
-  "hasChatParticipant",
-  "changeParticipantRole",
-  "clearHistory",
-  "editChatTitle",
-  "editChatAvatar",
-  "getUserDisplayName",
-  "uploadFile",
-  "sendFile",
-  "getFileInfo",
-  "subscribeFileProgress",
-  "unsubscribeFileProgress",
-  "getFileUploadLimits",
-  "sendSurvey",
-  "editSurvey",
-];
-/** The server pushes of PROTOCOL.md section 5. */
-const eventMethods = [
-  "sendMessage",
-  "editMessage",
-  "removeMessage",
-  "addChatParticipant",
-  "removeChatParticipant",
-  "changeParticipantRole",
-  "createP2PChat",
-  "createGroupChat",
-  "createChannel",
-  "createFavoritesChat",
-  "removeChat",
-  "editChatTitle",
-  "editChatAvatar",
-  "clearHistory",
-  "getFileUploadLimits",
-  "uploadFileProgress",
-];
+/** The wire methods of PROTOCOL.md section 4: one sample each in the protocol's sample frames. */
+const wireMethods = Object.keys(protocolSamples.methods);
+/** The server pushes of PROTOCOL.md section 5 (the samples also show one unknown push, which is no event). */
+const eventMethods = [...new Set(protocolSamples.events.map((frame) => frame.method))].filter(
+  (method) => method !== "someFutureEvent",
+);
 
 let world: Connected;
 beforeAll(async () => {
