@@ -5,10 +5,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const allowed = {
+  "@tc/core": [],
   "@tc/format": [],
-  "@tc/transport": [],
-  "@tc/files": [],
-  "@tc/api": ["@tc/transport", "@tc/files", "@tc/format"],
+  "@tc/transport": ["@tc/core"],
+  "@tc/files": ["@tc/core"],
+  "@tc/api": ["@tc/core", "@tc/transport", "@tc/files", "@tc/format"],
   "@tc/router": ["@tc/api", "@tc/transport", "@tc/files", "@tc/format"],
   "@tc/bot": ["@tc/router", "@tc/api", "@tc/transport", "@tc/files", "@tc/format"],
   "@tc/emulator": [],
