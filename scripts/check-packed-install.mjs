@@ -1,6 +1,8 @@
 // Proves that users can install only the layers they need: every package, packed exactly as it would be
 // published, is installed into an empty project together with nothing but the packed @tc packages it
-// depends on, and is then imported from both ESM and CommonJS.
+// depends on (and those its README examples import), is imported from both ESM and CommonJS, and its type
+// declarations and README TypeScript examples compile there as a consumer's code would, with
+// `skipLibCheck: false` (a declaration that needs a package the consumer does not get fails here).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +23,20 @@ for (const [name, dir] of manifests) {
   tarballs.set(name, out.trim().split("\n").pop());
 }
 
+// What every published package carries besides its code: its licence, its README, and where it comes from.
+for (const [name, tarball] of tarballs) {
+  const listed = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n");
+  const manifest = JSON.parse(readFileSync(join(manifests.get(name), "package.json"), "utf8"));
+  const missing = [
+    ...["package/LICENSE", "package/README.md"].filter((file) => !listed.includes(file)),
+    ...["repository", "homepage", "license"].filter((field) => manifest[field] === undefined),
+  ];
+  if (missing.length > 0) {
+    console.error(`packed package FAILED: ${name} lacks ${missing.join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
 function internalClosure(name, seen = new Set()) {
   seen.add(name);
   const manifest = JSON.parse(readFileSync(join(manifests.get(name), "package.json"), "utf8"));
@@ -30,17 +46,56 @@ function internalClosure(name, seen = new Set()) {
   return seen;
 }
 
+/** The TypeScript examples of a package's README, and the @tc packages they import. */
+function readmeExamples(dir) {
+  const readme = join(dir, "README.md");
+  if (!existsSync(readme)) return { blocks: [], imports: [] };
+  const blocks = [...readFileSync(readme, "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const imports = blocks.flatMap((block) =>
+    [...block.matchAll(/from "(@tc\/[\w-]+)/g)].map((m) => m[1]).filter((dep) => manifests.has(dep)),
+  );
+  return { blocks, imports };
+}
+
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+const consumerTsconfig = {
+  compilerOptions: {
+    strict: true,
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    target: "es2023",
+    lib: ["es2023"],
+    skipLibCheck: false,
+    noEmit: true,
+    types: ["node"],
+    typeRoots: [join(root, "node_modules", "@types")],
+  },
+};
+
 let failures = 0;
 try {
   for (const name of manifests.keys()) {
     const project = mkdtempSync(join(work, "project-"));
-    const dependencies = Object.fromEntries(
-      [...internalClosure(name)].map((dep) => [dep, `file:${tarballs.get(dep)}`]),
-    );
+    const examples = readmeExamples(manifests.get(name));
+    const closure = new Set(internalClosure(name));
+    for (const dep of examples.imports) for (const inner of internalClosure(dep)) closure.add(inner);
+    const dependencies = Object.fromEntries([...closure].map((dep) => [dep, `file:${tarballs.get(dep)}`]));
     writeFileSync(
       join(project, "package.json"),
-      JSON.stringify({ name: "consumer", private: true, dependencies }),
+      JSON.stringify({ name: "consumer", private: true, type: "module", dependencies }),
     );
+    writeFileSync(join(project, "tsconfig.json"), JSON.stringify(consumerTsconfig));
+    writeFileSync(
+      join(project, "esm-import.mts"),
+      `import * as m from ${JSON.stringify(name)};\nexport { m };\n`,
+    );
+    writeFileSync(
+      join(project, "cjs-require.cts"),
+      `import m = require(${JSON.stringify(name)});\nexport = m;\n`,
+    );
+    for (const [index, block] of examples.blocks.entries()) {
+      writeFileSync(join(project, `readme-${index + 1}.ts`), block);
+    }
     try {
       execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
         cwd: project,
@@ -56,15 +111,18 @@ try {
         cwd: project,
         stdio: "pipe",
       });
+      execFileSync("node", [tsc, "-p", "."], { cwd: project, stdio: "pipe" });
       console.log(
-        `packed install ok: ${name} (with ${Object.keys(dependencies).length - 1} internal dependencies)`,
+        `packed install ok: ${name} (with ${Object.keys(dependencies).length - 1} other @tc packages; types and ${examples.blocks.length} README example(s) compile)`,
       );
     } catch (error) {
       failures += 1;
-      console.error(`packed install FAILED: ${name}\n${error.stderr?.toString() ?? error.message}`);
+      console.error(
+        `packed install FAILED: ${name}\n${error.stdout?.toString() ?? ""}${error.stderr?.toString() ?? error.message}`,
+      );
     }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-process.exit(failures ? 1 : 0);
+process.exit(failures || process.exitCode ? 1 : 0);
