@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { Bot, Dispatcher, type Message, Router, runBots, State, StatesGroup } from "../src/index.js";
+import { botFor, startEmulator } from "./support/world.js";
+
+describe("several bots in one process", () => {
+  it("one dispatcher serves two bots; each skips its own messages; FSM keys carry the bot id", async () => {
+    const emu = await startEmulator();
+    emu.addBot({ login: "helper", password: "helper-password" });
+    const chat = emu.createChat({ type: "group", title: "Both", owner: "alice", participants: ["bot", "helper"] });
+    const Form = StatesGroup("Form", { waiting: State() });
+    const router = new Router();
+    const handled: string[] = [];
+    const name = (message: Message) => (message.bot === first ? "first" : "second");
+    router.message(Form.waiting, async (message: Message, ctx) => {
+      handled.push(`${name(message)} in the form: ${message.text}`);
+      await ctx.state.clear();
+    });
+    router.message(async (message: Message, ctx) => {
+      handled.push(`${name(message)}: ${message.text}`);
+      if (message.text === "start" && message.bot === first) {
+        await ctx.state.setState(Form.waiting);
+        await message.answer("started");
+      }
+    });
+    const dp = new Dispatcher();
+    dp.includeRouter(router);
+    const first = await botFor(emu, { dispatcher: dp });
+    const second = await Bot.fromCredentials("127.0.0.1", "helper", "helper-password", {
+      https: false,
+      webPort: emu.port,
+      dispatcher: dp,
+    });
+    await Promise.all([first.start(), second.start()]);
+
+    await emu.as("alice").send(chat, "start");
+    await waitFor(() => handled.length === 3);
+    await dp.idle();
+    await emu.as("alice").send(chat, "Alice");
+    await waitFor(() => handled.length === 5);
+    await dp.idle();
+    // The second bot sees the first one's answer, the first bot never sees its own; the same user in the same
+    // chat is in the form for the first bot only.
+    expect(handled.sort()).toEqual(
+      ["first: start", "second: start", "second: started", "first in the form: Alice", "second: Alice"].sort(),
+    );
+    await second.shutdown();
+  });
+
+  it("runBots installs one signal handler for all bots and drains every bot on SIGINT", async () => {
+    const emu = await startEmulator();
+    emu.addBot({ login: "helper", password: "helper-password" });
+    const a = await botFor(emu);
+    const b = await Bot.fromCredentials("127.0.0.1", "helper", "helper-password", { https: false, webPort: emu.port });
+    const before = process.listenerCount("SIGINT");
+    const running = runBots([a, b]);
+    await waitFor(() => a.healthCheck().authorized && b.healthCheck().authorized);
+    expect(process.listenerCount("SIGINT")).toBe(before + 1);
+    process.emit("SIGINT");
+    await running;
+    expect([a.healthCheck().status, b.healthCheck().status]).toEqual(["stopped", "stopped"]);
+    expect(process.listenerCount("SIGINT")).toBe(before);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,43 @@
+import { Emulator } from "@tc/emulator";
+import { afterEach } from "vitest";
+import { Bot, type BotOptions, Dispatcher, type Logger } from "../../src/index.js";
+
+/** Every line the bot logged, at every level, for the redaction checks. */
+export interface CapturedLog extends Logger {
+  readonly lines: string[];
+}
+
+/** A logger that keeps what it is given. */
+export function captureLog(): CapturedLog {
+  const lines: string[] = [];
+  const keep = (level: string) => (message: string, ...details: unknown[]) =>
+    lines.push([level, message, ...details.map(String)].join(" "));
+  return { lines, debug: keep("debug"), info: keep("info"), warn: keep("warn"), error: keep("error") };
+}
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+});
+
+/** An emulator on 127.0.0.1 with the seeded world, stopped after the test. */
+export async function startEmulator(options: Parameters<typeof Emulator.start>[0] = {}): Promise<Emulator> {
+  const emu = await Emulator.start(options);
+  cleanups.push(() => emu.stop());
+  return emu;
+}
+
+/** The seeded bot account logged in with its password over plain http to the emulator, shut down after the test. */
+export async function botFor(
+  emu: Emulator,
+  options: Omit<BotOptions, "server" | "token" | "tokenProvider"> = {},
+): Promise<Bot> {
+  const bot = await Bot.fromCredentials("127.0.0.1", "bot", "bot-password", {
+    https: false,
+    webPort: emu.port,
+    dispatcher: options.dispatcher ?? new Dispatcher(),
+    ...options,
+  });
+  cleanups.push(() => bot.shutdown({ deadline: 1_000 }));
+  return bot;
+}
