@@ -6,11 +6,13 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const packagesDir = join(root, "packages");
-const packages = readdirSync(packagesDir).filter((name) =>
-  existsSync(join(packagesDir, name, "package.json")),
+// Every workspace folder with tests: the packages and the runnable apps.
+const packages = ["packages", "apps"].flatMap((folder) =>
+  readdirSync(join(root, folder))
+    .filter((name) => existsSync(join(root, folder, name, "package.json")))
+    .map((name) => `${folder}/${name}`),
 );
-const reportOf = (name) => join(packagesDir, name, "test-results", "report.json");
+const reportOf = (name) => join(root, name, "test-results", "report.json");
 for (const name of packages) rmSync(reportOf(name), { force: true });
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
@@ -52,7 +54,7 @@ for (const name of packages) {
   failed += report.numFailedTests + brokenSuites;
   skipped += report.numPendingTests + report.numTodoTests;
   console.log(
-    `@tc/${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`,
+    `${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`,
   );
 }
 for (const { script, status } of checks) {

@@ -1,2 +1,2 @@
 import { libraryConfig } from "../../tsup.shared";
-export default libraryConfig({ cli: "src/cli.ts" });
+export default libraryConfig({ cli: "src/cli.ts", "protocol-samples": "src/protocol-samples.ts" });

@@ -3,7 +3,7 @@
  * frame text (what the transport must do anyway) is the baseline; `api.parseUpdate` of the parsed payload is
  * measured in the same run and printed as a ratio to it. Run with `pnpm bench`.
  */
-import { Api } from "../src/index.js";
+import { Api, type Message } from "../src/index.js";
 import { sampleEvents } from "../test/fixtures/protocol-samples.js";
 
 const rounds = 7;
@@ -44,3 +44,35 @@ for (const method of picks) {
     `${method.padEnd(20)} ${b.toFixed(0).padStart(13)} ${o.toFixed(0).padStart(15)}  ${(o / b).toFixed(2)}×`,
   );
 }
+
+// Message.mention on an adversarial text (unterminated Markdown mention openers): linear time means 10× the text
+// costs about 10× the time. A regular expression that ran across later matches made it quadratic (~100×).
+const mentionApi = new Api({ request: async () => ({}), session: { userId: "bot@video.example.org" } });
+function mentionMessage(length: number) {
+  const text = "](trueconf:".repeat(Math.ceil(length / 11)).slice(0, length);
+  const envelope = { messageId: "m", chatId: "c", timestamp: 1, type: 200, author: { id: "a", type: 1 } };
+  return mentionApi.parseUpdate({
+    method: "sendMessage",
+    id: 1,
+    payload: { ...envelope, content: { text, parseMode: "markdown" } },
+  }) as Message;
+}
+/** Milliseconds per `mention` check, median of `rounds`. */
+function mentionMs(message: Message, calls: number): number {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < calls; i += 1) if (message.mention) console.log("unexpected mention");
+    times.push(Number(process.hrtime.bigint() - start) / calls / 1e6);
+  }
+  return median(times);
+}
+const smallMessage = mentionMessage(10_000);
+const largeMessage = mentionMessage(100_000);
+mentionMs(largeMessage, 20); // warm-up, so that neither size pays for compiling the code
+const small = mentionMs(smallMessage, 200);
+const large = mentionMs(largeMessage, 20);
+console.log("\nmessage.mention, adversarial text   10 KB ms  100 KB ms  ratio");
+console.log(
+  `${"](trueconf: repeated".padEnd(34)} ${small.toFixed(3).padStart(8)} ${large.toFixed(3).padStart(10)}  ${(large / small).toFixed(1)}×`,
+);

@@ -1,11 +1,18 @@
+import {
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  invalidOption,
+  requireBoolean,
+  requireDuration,
+} from "@tc/core";
 import type { InputFile } from "@tc/files";
-import type { ParseMode } from "@tc/format";
-import type { RequestOptions } from "@tc/transport";
+import type { Logger, RequestOptions } from "@tc/transport";
 import type { Dispatcher } from "undici";
 import type * as v from "valibot";
+import { requireLogger } from "./api-logger.js";
+import { type ApiCall, type ApiTransformer, runTransformers } from "./api-transformer.js";
 import type { CallOptions } from "./call-options.js";
-import type { ChatParticipantRole } from "./enums/chat-participant-role.js";
-import type { SurveyType } from "./enums/survey-type.js";
 import { ServerInfoUnavailableError } from "./errors/server-info-errors.js";
 import { FileCaptionTooLongError, TextMessageTooLongError } from "./errors/text-too-long-errors.js";
 import {
@@ -13,12 +20,51 @@ import {
   ChatTitleTooLongError,
   GroupTitleTooLongError,
 } from "./errors/title-too-long-errors.js";
+import { EventListeners } from "./event-listeners.js";
 import { ChangedFileUploadLimits, UploadingProgress } from "./events/file-events.js";
 import { Message } from "./events/message.js";
-import type { RawUpdate, Update } from "./events/update.js";
+import { type RawUpdate, Update } from "./events/update.js";
 import { downloadById } from "./file-download.js";
 import { FileProgressWaiters } from "./file-progress-waiters.js";
 import { type UploadContext, uploadToServer } from "./file-upload.js";
+import {
+  type AddParticipantToChatOptions,
+  type ChangeParticipantRoleOptions,
+  type ClearChatHistoryOptions,
+  type CreateChannelOptions,
+  type CreateFavoritesChatOptions,
+  type CreateGroupChatOptions,
+  type CreatePersonalChatOptions,
+  type DeleteChatOptions,
+  type DownloadOptions,
+  type DownloadToFileOptions,
+  type EditChatAvatarOptions,
+  type EditChatTitleOptions,
+  type EditMessageOptions,
+  type EditSurveyOptions,
+  type ForwardMessageOptions,
+  type GetChatByIdOptions,
+  type GetChatHistoryOptions,
+  type GetChatParticipantOptions,
+  type GetChatParticipantsOptions,
+  type GetChatsOptions,
+  type GetFileInfoOptions,
+  type GetFileInfoUploadLimitsOptions,
+  type GetMessageByIdOptions,
+  type GetUserDisplayNameOptions,
+  type HasChatParticipantOptions,
+  optionKeys,
+  type RemoveMessageOptions,
+  type RemoveParticipantFromChatOptions,
+  type ReplyMessageOptions,
+  type SendDocumentOptions,
+  type SendMessageOptions,
+  type SendPhotoOptions,
+  type SendStickerOptions,
+  type SendSurveyOptions,
+  type SubscribeFileProgressOptions,
+  type UnsubscribeFileProgressOptions,
+} from "./method-options.js";
 import { parseResponse } from "./response-parser.js";
 import { type Chat, chatSchema } from "./schemas/chat.js";
 import { envelopeSchema } from "./schemas/envelope.js";
@@ -60,8 +106,6 @@ import { surveyEditContent, surveySendContent } from "./survey-content.js";
 import { type IncomingEvent, parseUpdate } from "./update-parser.js";
 import { UploadLimits } from "./upload-limits.js";
 import {
-  invalidArgument,
-  optionalBoolean,
   optionalId,
   requireId,
   requireInputFile,
@@ -89,17 +133,18 @@ export interface ApiRequester {
   /** `http(s)://server:port`, for uploads and `GET /api/v4/server`. */
   readonly httpBaseUrl?: string;
   /** The undici dispatcher HTTP requests go through (TLS settings, pooling). */
-  readonly dispatcher?: Dispatcher;
-  /** When present, the Api listens to pushes itself to keep upload limits and download waits current. */
+  readonly httpDispatcher?: Dispatcher;
+  /**
+   * When present, the Api listens to pushes itself: it parses each one once, keeps upload limits and download
+   * waits current, and hands the typed event to `api.on("event")` listeners.
+   */
   on?(event: "update", listener: (update: RawUpdate) => void): unknown;
-}
-
-/** The fields `#sendFile` reads from the options of `sendDocument`, `sendPhoto` and `sendSticker`. */
-interface SendFileFields {
-  chatId: string;
-  caption?: string | null;
-  parseMode?: ParseMode;
-  replyMessageId?: string | null;
+  /** Removes the listener of `on`; `api.close()` calls it. */
+  off?(event: "update", listener: (update: RawUpdate) => void): unknown;
+  /** Acknowledges a push in manual-ack mode; `event.ack()` calls it. */
+  ack?(id: number): void;
+  /** Whether pushes are acked with `ack(id)`; when not said, `ack` is tried and a refusal ignored. */
+  readonly manualAck?: boolean;
 }
 
 /** Options of the {@link Api} constructor. */
@@ -110,43 +155,37 @@ export interface ApiOptions {
   fileReadyPollInterval?: number;
   /** Timeout of `GET /api/v4/server`, in ms. Default 10 000. */
   serverInfoTimeout?: number;
-}
-
-/** Options of `downloadFileById` and `Attachment.download` that keep the file in memory. */
-export interface DownloadOptions {
-  /** Largest accepted download in bytes; defaults to the size the server declares. */
-  maxBytes?: number;
-  /** Longest wait for a file that is still uploading, in ms (defaults to the Api's `fileReadyTimeout`). */
-  timeout?: number;
   /**
-   * Cancels the download, whatever step it is at; it then rejects with the signal's reason (like `fetch`). The
-   * progress subscription is still removed.
+   * Where the Api reports what needs attention: a push of a known method that broke its schema (once per
+   * method), an event listener that threw. Any object with `debug`, `info`, `warn` and `error` (`console`,
+   * pino, …). Default: silent.
    */
-  signal?: AbortSignal;
-}
-
-/** Options of `downloadFileById` and `Attachment.download` that write the file to disk. */
-export interface DownloadToFileOptions extends Omit<DownloadOptions, "maxBytes"> {
-  /** The file to write (a path to a file, not a directory). */
-  destPath: string;
+  logger?: Logger;
 }
 
 /** Result of `getChatHistory`: the messages as bound {@link Message} objects. */
-export interface GetChatHistoryResponse {
+export interface GetChatHistoryResponse<B extends Api = Api> {
   readonly count: number;
   readonly chatId: string;
-  readonly messages: Message[];
+  readonly messages: Message<B>[];
 }
 
 /** Result of `getChatById` and items of `getChats`. */
 export type GetChatByIdResponse = Chat;
 
+/** A listener of `api.on("event")`: gets every push, parsed once. It may be async; failures are logged. */
+export type ApiEventListener<B extends Api = Api> = (event: IncomingEvent<B> | Update) => unknown;
+
+const apiOptionKeys = ["fileReadyTimeout", "fileReadyPollInterval", "serverInfoTimeout", "logger"] as const;
+
 /**
  * One typed method per TrueConf chat-bot API method, with client-side validation before anything is sent and
- * a schema check of every response. Construct it over a `Transport` (or anything with its `request`).
+ * a schema check of every response. Construct it over a `Transport` (or anything with its `request`); it then
+ * parses every push once and hands the typed events to `api.on("event")`.
  *
  * @example
  * const api = new Api(transport);
+ * api.on("event", (event) => { if (event.method === "sendMessage") void event.answer("Hi"); });
  * const { messageId } = await api.sendMessage({ chatId, text: "<b>Hello</b>", parseMode: ParseMode.HTML });
  */
 export class Api {
@@ -156,20 +195,31 @@ export class Api {
   readonly #serverInfo: ServerInfo;
   readonly #fileReadyTimeout: number;
   readonly #pollInterval: number;
+  readonly #logger: Logger;
+  // Typed with the base class: a `this`-typed private field would make subclasses unassignable to Api.
+  readonly #listeners: EventListeners<IncomingEvent | Update>;
+  readonly #transformers: ApiTransformer[] = [];
+  readonly #reportedBroken = new Set<string>();
+  readonly #onPush = (update: RawUpdate): void => {
+    this.handleUpdate(update);
+  };
   #favorites: Promise<string> | undefined;
   #warnedHasChatParticipant = false;
+  #closed = false;
 
   constructor(requester: ApiRequester, options: ApiOptions = {}) {
     if (typeof requester?.request !== "function") {
-      throw invalidArgument("requester", "expected an object with a request(method, payload) method");
+      throw invalidOption("requester", "expected an object with a request(method, payload) method");
     }
-    const o = requireOptions(options);
+    const o = checkOptions("Api options", options, apiOptionKeys);
     this.#requester = requester;
-    this.#fileReadyTimeout = requirePositiveInteger("fileReadyTimeout", o.fileReadyTimeout ?? 60_000);
-    this.#pollInterval = requirePositiveInteger("fileReadyPollInterval", o.fileReadyPollInterval ?? 250);
-    const serverInfoTimeout = requirePositiveInteger("serverInfoTimeout", o.serverInfoTimeout ?? 10_000);
-    this.#serverInfo = new ServerInfo(requester.httpBaseUrl, requester.dispatcher, serverInfoTimeout);
-    requester.on?.("update", (update) => this.handleUpdate(update));
+    this.#fileReadyTimeout = requireDuration("fileReadyTimeout", o.fileReadyTimeout, 60_000);
+    this.#pollInterval = requireDuration("fileReadyPollInterval", o.fileReadyPollInterval, 250);
+    const serverInfoTimeout = requireDuration("serverInfoTimeout", o.serverInfoTimeout, 10_000);
+    this.#logger = requireLogger(o.logger);
+    this.#listeners = new EventListeners(this.#logger);
+    this.#serverInfo = new ServerInfo(requester.httpBaseUrl, requester.httpDispatcher, serverInfoTimeout);
+    requester.on?.("update", this.#onPush);
   }
 
   /** The bot's own TrueConf ID from the authorised session, without the instance suffix (`bot@server`). */
@@ -185,59 +235,108 @@ export class Api {
 
   /**
    * Turns a raw server push into its typed event (`Message`, `EditedMessage`, …) bound to this Api, or an
-   * `Update` for unknown methods and malformed payloads. Pure and never throws.
+   * `Update` for unknown methods and for payloads that break their schema (with `issues`). Pure and never throws;
+   * pushes the Api receives itself are parsed already, so listen with {@link Api.on} rather than parse them again.
    *
    * @example
-   * transport.on("update", (raw) => { const event = api.parseUpdate(raw); if (event instanceof Message) … });
+   * const event = api.parseUpdate({ method: "sendMessage", id: 1, payload: envelope });
+   * if (event.method === "sendMessage") console.log(event.text);
    */
-  parseUpdate(update: RawUpdate): IncomingEvent | Update {
-    return parseUpdate(this, update);
+  parseUpdate(update: RawUpdate): IncomingEvent<this> | Update {
+    return parseUpdate(this, update, (id) => this.#ack(id));
   }
 
   /**
-   * Applies what a push means for the Api itself: new upload limits, progress of files being downloaded. Called
-   * automatically when the requester has `on("update")`; call it yourself otherwise. Never throws.
+   * Subscribes to every push, parsed once into its typed event (or an `Update`). Returns the function that
+   * unsubscribes. A listener that throws or rejects is reported to the `logger` and never reaches the transport.
+   *
+   * @example
+   * const off = api.on("event", (event) => {
+   *   if (event.method === "sendMessage") console.log(event.fromUserId, event.text);
+   * });
+   * off();
+   */
+  on(type: "event", listener: ApiEventListener<this>): () => void {
+    if (type !== "event") throw invalidOption("type", 'the only event of an Api is "event"');
+    if (typeof listener !== "function") {
+      throw invalidOption("listener", `expected a function, got ${describeValue(listener)}`);
+    }
+    return this.#listeners.add(listener as ApiEventListener);
+  }
+
+  /**
+   * Handles one push: parses it, applies what it means for the Api itself (new upload limits, progress of files
+   * being downloaded) and hands the event to the `on("event")` listeners. Called for every push when the
+   * requester has `on("update")`; call it yourself otherwise. Returns the event; never throws.
    *
    * @example
    * myRequester.onPush((raw) => api.handleUpdate(raw));
    */
-  handleUpdate(update: RawUpdate): void {
+  handleUpdate(update: RawUpdate): IncomingEvent<this> | Update {
     const event = this.parseUpdate(update);
-    if (event instanceof ChangedFileUploadLimits) {
-      this.#limits.update({ maxSize: event.maxSize, extensions: event.extensions });
-    } else if (event instanceof UploadingProgress) {
-      this.#progress.notify(event.fileId, event.progress);
+    try {
+      if (event instanceof ChangedFileUploadLimits) {
+        this.#limits.update({ maxSize: event.maxSize, extensions: event.extensions });
+      } else if (event instanceof UploadingProgress) {
+        this.#progress.notify(event.fileId, event.progress);
+      } else if (event instanceof Update && event.issues !== undefined) {
+        this.#reportBroken(event);
+      }
+    } catch (error) {
+      this.#logger.error(`Applying a ${event.method} push failed`, error);
     }
+    this.#listeners.emit(event, event.method);
+    return event;
+  }
+
+  /**
+   * Installs outgoing middleware: every wire request of this Api goes through the transformers, in the order
+   * they were installed. Returns the Api, so calls chain.
+   *
+   * @example
+   * api.use(autoRetry({ maxRetries: 3 }), rateLimiter({ perChat: { limit: 1, interval: 1_000 } }));
+   */
+  use(...transformers: ApiTransformer[]): this {
+    for (const transformer of transformers) {
+      if (typeof transformer !== "function") {
+        throw invalidOption("transformer", `expected a function, got ${describeValue(transformer)}`);
+      }
+    }
+    this.#transformers.push(...transformers);
+    return this;
+  }
+
+  /**
+   * Stops listening to the requester's pushes (the listener `new Api` added). Listeners of `api.on` stay, and
+   * `handleUpdate` still works. Calling it again does nothing.
+   *
+   * @example
+   * api.close();
+   * await transport.stop();
+   */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#requester.off?.("update", this.#onPush);
   }
 
   // ---- messages ---------------------------------------------------------------------------------------------
 
   /**
-   * Sends a text message (wire `sendMessage`). The text must be 1-4096 visible characters under its parse mode.
+   * Sends a text message (wire `sendMessage`). The text must be 1-4096 visible characters under its parse mode;
+   * a `@tc/format` node is rendered first (as HTML unless `parseMode` says otherwise).
    *
    * @example
    * const res = await api.sendMessage({ chatId, text: "**Done**", parseMode: "markdown" });
+   * await api.sendMessage({ chatId, text: Text("Build ", Bold("passed")) }); // HTML
    * console.log(res.messageId);
    */
-  async sendMessage(
-    options: {
-      chatId: string;
-      text: string;
-      parseMode?: ParseMode;
-      replyMessageId?: string | null;
-    } & CallOptions,
-  ): Promise<SendMessageResponse> {
-    const o = requireOptions(options);
+  async sendMessage(options: SendMessageOptions): Promise<SendMessageResponse> {
+    const o = requireOptions("sendMessage options", options, optionKeys.sendMessage);
     const chatId = requireId("chatId", o.chatId);
-    const parseMode = requireParseMode(o.parseMode);
-    const text = requireText("text", o.text, parseMode, TextMessageTooLongError);
+    const content = requireText("text", o.text, o.parseMode, TextMessageTooLongError);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
-    return this.#call(
-      "sendMessage",
-      { chatId, replyMessageId, content: { text, parseMode } },
-      sentMessageSchema,
-      options,
-    );
+    return this.#call("sendMessage", { chatId, replyMessageId, content }, sentMessageSchema, options);
   }
 
   /**
@@ -246,10 +345,8 @@ export class Api {
    * @example
    * await api.replyMessage({ chatId, messageId, text: "Got it" });
    */
-  async replyMessage(
-    options: { chatId: string; messageId: string; text: string; parseMode?: ParseMode } & CallOptions,
-  ): Promise<SendMessageResponse> {
-    const o = requireOptions(options);
+  async replyMessage(options: ReplyMessageOptions): Promise<SendMessageResponse> {
+    const o = requireOptions("replyMessage options", options, optionKeys.replyMessage);
     return this.sendMessage({
       chatId: o.chatId,
       text: o.text,
@@ -266,19 +363,11 @@ export class Api {
    * @example
    * await api.editMessage({ messageId, text: "Updated" });
    */
-  async editMessage(
-    options: { messageId: string; text: string; parseMode?: ParseMode } & CallOptions,
-  ): Promise<EditMessageResponse> {
-    const o = requireOptions(options);
+  async editMessage(options: EditMessageOptions): Promise<EditMessageResponse> {
+    const o = requireOptions("editMessage options", options, optionKeys.editMessage);
     const messageId = requireId("messageId", o.messageId);
-    const parseMode = requireParseMode(o.parseMode);
-    const text = requireText("text", o.text, parseMode, TextMessageTooLongError);
-    return this.#call(
-      "editMessage",
-      { messageId, content: { text, parseMode } },
-      editedMessageResponseSchema,
-      options,
-    );
+    const content = requireText("text", o.text, o.parseMode, TextMessageTooLongError);
+    return this.#call("editMessage", { messageId, content }, editedMessageResponseSchema, options);
   }
 
   /**
@@ -287,12 +376,10 @@ export class Api {
    * @example
    * await api.removeMessage({ messageId, forAll: true });
    */
-  async removeMessage(
-    options: { messageId: string; forAll?: boolean } & CallOptions,
-  ): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async removeMessage(options: RemoveMessageOptions): Promise<EmptyResponse> {
+    const o = requireOptions("removeMessage options", options, optionKeys.removeMessage);
     const messageId = requireId("messageId", o.messageId);
-    const forAll = optionalBoolean("forAll", o.forAll, false);
+    const forAll = requireBoolean("forAll", o.forAll, false);
     return this.#call("removeMessage", { messageId, forAll }, emptySchema, options);
   }
 
@@ -302,10 +389,8 @@ export class Api {
    * @example
    * await api.forwardMessage({ chatId: archiveChatId, messageId });
    */
-  async forwardMessage(
-    options: { chatId: string; messageId: string } & CallOptions,
-  ): Promise<ForwardMessageResponse> {
-    const o = requireOptions(options);
+  async forwardMessage(options: ForwardMessageOptions): Promise<ForwardMessageResponse> {
+    const o = requireOptions("forwardMessage options", options, optionKeys.forwardMessage);
     const chatId = requireId("chatId", o.chatId);
     const messageId = requireId("messageId", o.messageId);
     return this.#call("forwardMessage", { messageId, chatId }, sentMessageSchema, options);
@@ -318,8 +403,8 @@ export class Api {
    * const message = await api.getMessageById({ messageId });
    * await message.reply("Found you");
    */
-  async getMessageById(options: { messageId: string } & CallOptions): Promise<Message> {
-    const o = requireOptions(options);
+  async getMessageById(options: GetMessageByIdOptions): Promise<Message<this>> {
+    const o = requireOptions("getMessageById options", options, optionKeys.getMessageById);
     const messageId = requireId("messageId", o.messageId);
     return new Message(this, await this.#call("getMessageById", { messageId }, envelopeSchema, options));
   }
@@ -330,10 +415,8 @@ export class Api {
    * @example
    * const { messages } = await api.getChatHistory({ chatId, count: 20 });
    */
-  async getChatHistory(
-    options: { chatId: string; count: number; fromMessageId?: string | null } & CallOptions,
-  ): Promise<GetChatHistoryResponse> {
-    const o = requireOptions(options);
+  async getChatHistory(options: GetChatHistoryOptions): Promise<GetChatHistoryResponse<this>> {
+    const o = requireOptions("getChatHistory options", options, optionKeys.getChatHistory);
     const chatId = requireId("chatId", o.chatId);
     const count = requirePositiveInteger("count", o.count);
     const fromMessageId = optionalId("fromMessageId", o.fromMessageId);
@@ -359,8 +442,8 @@ export class Api {
    * @example
    * const { chatId } = await api.createPersonalChat({ userId: "alice" });
    */
-  async createPersonalChat(options: { userId: string } & CallOptions): Promise<CreateChatResponse> {
-    const o = requireOptions(options);
+  async createPersonalChat(options: CreatePersonalChatOptions): Promise<CreateChatResponse> {
+    const o = requireOptions("createPersonalChat options", options, optionKeys.createPersonalChat);
     const userId = await this.#userId(o.userId);
     return this.#call("createP2PChat", { userId }, chatIdSchema, options);
   }
@@ -371,8 +454,11 @@ export class Api {
    * @example
    * const { chatId } = await api.createGroupChat({ title: "Incident 42" });
    */
-  async createGroupChat(options: { title: string } & CallOptions): Promise<CreateChatResponse> {
-    const title = requireTitle(requireOptions(options).title, GroupTitleTooLongError);
+  async createGroupChat(options: CreateGroupChatOptions): Promise<CreateChatResponse> {
+    const title = requireTitle(
+      requireOptions("createGroupChat options", options, optionKeys.createGroupChat).title,
+      GroupTitleTooLongError,
+    );
     // Sources disagree on the key (`title` in the Python SDK, `name` in TrueConf's docs): send both.
     return this.#call("createGroupChat", { title, name: title }, chatIdSchema, options);
   }
@@ -383,8 +469,11 @@ export class Api {
    * @example
    * const { chatId } = await api.createChannel({ title: "Release notes" });
    */
-  async createChannel(options: { title: string } & CallOptions): Promise<CreateChatResponse> {
-    const title = requireTitle(requireOptions(options).title, ChannelTitleTooLongError);
+  async createChannel(options: CreateChannelOptions): Promise<CreateChatResponse> {
+    const title = requireTitle(
+      requireOptions("createChannel options", options, optionKeys.createChannel).title,
+      ChannelTitleTooLongError,
+    );
     return this.#call("createChannel", { title }, chatIdSchema, options);
   }
 
@@ -394,8 +483,13 @@ export class Api {
    * @example
    * const { chatId } = await api.createFavoritesChat();
    */
-  async createFavoritesChat(options: CallOptions = {}): Promise<CreateChatResponse> {
-    return this.#call("createFavoritesChat", {}, chatIdSchema, requireOptions(options));
+  async createFavoritesChat(options: CreateFavoritesChatOptions = {}): Promise<CreateChatResponse> {
+    return this.#call(
+      "createFavoritesChat",
+      {},
+      chatIdSchema,
+      requireOptions("createFavoritesChat options", options, optionKeys.createFavoritesChat),
+    );
   }
 
   /**
@@ -421,8 +515,11 @@ export class Api {
    * @example
    * await api.deleteChat({ chatId });
    */
-  async deleteChat(options: { chatId: string } & CallOptions): Promise<EmptyResponse> {
-    const chatId = requireId("chatId", requireOptions(options).chatId);
+  async deleteChat(options: DeleteChatOptions): Promise<EmptyResponse> {
+    const chatId = requireId(
+      "chatId",
+      requireOptions("deleteChat options", options, optionKeys.deleteChat).chatId,
+    );
     return this.#call("removeChat", { chatId }, emptySchema, options);
   }
 
@@ -432,8 +529,8 @@ export class Api {
    * @example
    * const { chats } = await api.getChats({ count: 50, page: 1 });
    */
-  async getChats(options: { count?: number; page?: number } & CallOptions = {}): Promise<GetChatsResponse> {
-    const o = requireOptions(options);
+  async getChats(options: GetChatsOptions = {}): Promise<GetChatsResponse> {
+    const o = requireOptions("getChats options", options, optionKeys.getChats);
     const count = requirePositiveInteger("count", o.count ?? 10);
     const page = requirePositiveInteger("page", o.page ?? 1);
     return this.#call("getChats", { count, page }, chatsSchema, options);
@@ -446,8 +543,11 @@ export class Api {
    * const chat = await api.getChatById({ chatId });
    * console.log(chat.title, chat.chatType === ChatType.GROUP);
    */
-  async getChatById(options: { chatId: string } & CallOptions): Promise<GetChatByIdResponse> {
-    const chatId = requireId("chatId", requireOptions(options).chatId);
+  async getChatById(options: GetChatByIdOptions): Promise<GetChatByIdResponse> {
+    const chatId = requireId(
+      "chatId",
+      requireOptions("getChatById options", options, optionKeys.getChatById).chatId,
+    );
     return this.#call("getChatByID", { chatId }, chatSchema, options);
   }
 
@@ -457,12 +557,10 @@ export class Api {
    * @example
    * await api.addParticipantToChat({ chatId, userId: "alice", displayHistory: true });
    */
-  async addParticipantToChat(
-    options: { chatId: string; userId: string; displayHistory?: boolean } & CallOptions,
-  ): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async addParticipantToChat(options: AddParticipantToChatOptions): Promise<EmptyResponse> {
+    const o = requireOptions("addParticipantToChat options", options, optionKeys.addParticipantToChat);
     const chatId = requireId("chatId", o.chatId);
-    const displayHistory = optionalBoolean("displayHistory", o.displayHistory, false);
+    const displayHistory = requireBoolean("displayHistory", o.displayHistory, false);
     const userId = await this.#userId(o.userId);
     return this.#call("addChatParticipant", { chatId, userId, displayHistory }, emptySchema, options);
   }
@@ -473,12 +571,14 @@ export class Api {
    * @example
    * await api.removeParticipantFromChat({ chatId, userId: "bob" });
    */
-  async removeParticipantFromChat(
-    options: { chatId: string; userId: string; clearHistory?: boolean } & CallOptions,
-  ): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async removeParticipantFromChat(options: RemoveParticipantFromChatOptions): Promise<EmptyResponse> {
+    const o = requireOptions(
+      "removeParticipantFromChat options",
+      options,
+      optionKeys.removeParticipantFromChat,
+    );
     const chatId = requireId("chatId", o.chatId);
-    const clearHistory = optionalBoolean("clearHistory", o.clearHistory, false);
+    const clearHistory = requireBoolean("clearHistory", o.clearHistory, false);
     const userId = await this.#userId(o.userId);
     return this.#call("removeChatParticipant", { chatId, userId, clearHistory }, emptySchema, options);
   }
@@ -489,10 +589,8 @@ export class Api {
    * @example
    * const { participants } = await api.getChatParticipants({ chatId, pageSize: 50, pageNumber: 1 });
    */
-  async getChatParticipants(
-    options: { chatId: string; pageSize: number; pageNumber: number } & CallOptions,
-  ): Promise<GetChatParticipantsResponse> {
-    const o = requireOptions(options);
+  async getChatParticipants(options: GetChatParticipantsOptions): Promise<GetChatParticipantsResponse> {
+    const o = requireOptions("getChatParticipants options", options, optionKeys.getChatParticipants);
     const chatId = requireId("chatId", o.chatId);
     const pageSize = requirePositiveInteger("pageSize", o.pageSize);
     const pageNumber = requirePositiveInteger("pageNumber", o.pageNumber);
@@ -505,10 +603,8 @@ export class Api {
    * @example
    * const { role } = await api.getChatParticipant({ chatId, userId: "alice" });
    */
-  async getChatParticipant(
-    options: { chatId: string; userId: string } & CallOptions,
-  ): Promise<GetChatParticipantResponse> {
-    const o = requireOptions(options);
+  async getChatParticipant(options: GetChatParticipantOptions): Promise<GetChatParticipantResponse> {
+    const o = requireOptions("getChatParticipant options", options, optionKeys.getChatParticipant);
     const chatId = requireId("chatId", o.chatId);
     const userId = await this.#userId(o.userId);
     return this.#call("getChatParticipant", { chatId, userId }, participantSchema, options);
@@ -521,9 +617,7 @@ export class Api {
    * @example
    * const { result } = await api.hasChatParticipant({ chatId, userId: "alice" });
    */
-  async hasChatParticipant(
-    options: { chatId: string; userId: string } & CallOptions,
-  ): Promise<ResultResponse> {
+  async hasChatParticipant(options: HasChatParticipantOptions): Promise<ResultResponse> {
     if (!this.#warnedHasChatParticipant) {
       this.#warnedHasChatParticipant = true;
       process.emitWarning("hasChatParticipant is deprecated; use getChatParticipant instead.", {
@@ -531,7 +625,7 @@ export class Api {
         code: "TC_API_HAS_CHAT_PARTICIPANT",
       });
     }
-    const o = requireOptions(options);
+    const o = requireOptions("hasChatParticipant options", options, optionKeys.hasChatParticipant);
     const chatId = requireId("chatId", o.chatId);
     const userId = await this.#userId(o.userId);
     return this.#call("hasChatParticipant", { chatId, userId }, resultFlagSchema, options);
@@ -543,10 +637,8 @@ export class Api {
    * @example
    * await api.changeParticipantRole({ chatId, userId: "alice", role: ChatParticipantRole.ADMIN });
    */
-  async changeParticipantRole(
-    options: { chatId: string; userId: string; role: ChatParticipantRole } & CallOptions,
-  ): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async changeParticipantRole(options: ChangeParticipantRoleOptions): Promise<EmptyResponse> {
+    const o = requireOptions("changeParticipantRole options", options, optionKeys.changeParticipantRole);
     const chatId = requireId("chatId", o.chatId);
     const role = requireRole(o.role);
     const userId = await this.#userId(o.userId);
@@ -559,12 +651,10 @@ export class Api {
    * @example
    * await api.clearChatHistory({ chatId, forAll: true });
    */
-  async clearChatHistory(
-    options: { chatId: string; forAll?: boolean } & CallOptions,
-  ): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async clearChatHistory(options: ClearChatHistoryOptions): Promise<EmptyResponse> {
+    const o = requireOptions("clearChatHistory options", options, optionKeys.clearChatHistory);
     const chatId = requireId("chatId", o.chatId);
-    const forAll = optionalBoolean("forAll", o.forAll, false);
+    const forAll = requireBoolean("forAll", o.forAll, false);
     return this.#call("clearHistory", { chatId, forAll }, emptySchema, options);
   }
 
@@ -574,10 +664,8 @@ export class Api {
    * @example
    * await api.editChatTitle({ chatId, title: "Ops duty — Q2" });
    */
-  async editChatTitle(
-    options: { chatId: string; title: string } & CallOptions,
-  ): Promise<EditChatTitleResponse> {
-    const o = requireOptions(options);
+  async editChatTitle(options: EditChatTitleOptions): Promise<EditChatTitleResponse> {
+    const o = requireOptions("editChatTitle options", options, optionKeys.editChatTitle);
     const chatId = requireId("chatId", o.chatId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
     return this.#call("editChatTitle", { chatId, title }, editChatTitleSchema, options);
@@ -589,8 +677,8 @@ export class Api {
    * @example
    * await api.editChatAvatar({ chatId, file: new FSInputFile("logo.png") });
    */
-  async editChatAvatar(options: { chatId: string; file: InputFile } & CallOptions): Promise<EmptyResponse> {
-    const o = requireOptions(options);
+  async editChatAvatar(options: EditChatAvatarOptions): Promise<EmptyResponse> {
+    const o = requireOptions("editChatAvatar options", options, optionKeys.editChatAvatar);
     const chatId = requireId("chatId", o.chatId);
     const file = requireInputFile("file", o.file);
     const temporalFileId = await uploadToServer(this.#uploadContext(o), file);
@@ -603,8 +691,10 @@ export class Api {
    * @example
    * const { displayName } = await api.getUserDisplayName({ userId: "alice" });
    */
-  async getUserDisplayName(options: { userId: string } & CallOptions): Promise<GetUserDisplayNameResponse> {
-    const userId = await this.#userId(requireOptions(options).userId);
+  async getUserDisplayName(options: GetUserDisplayNameOptions): Promise<GetUserDisplayNameResponse> {
+    const userId = await this.#userId(
+      requireOptions("getUserDisplayName options", options, optionKeys.getUserDisplayName).userId,
+    );
     return this.#call("getUserDisplayName", { userId }, displayNameSchema, options);
   }
 
@@ -617,16 +707,8 @@ export class Api {
    * @example
    * await api.sendDocument({ chatId, file: new FSInputFile("report.pdf"), caption: "Q1 report" });
    */
-  async sendDocument(
-    options: {
-      chatId: string;
-      file: InputFile;
-      caption?: string | null;
-      parseMode?: ParseMode;
-      replyMessageId?: string | null;
-    } & CallOptions,
-  ): Promise<SendFileResponse> {
-    const o = requireOptions(options);
+  async sendDocument(options: SendDocumentOptions): Promise<SendFileResponse> {
+    const o = requireOptions("sendDocument options", options, optionKeys.sendDocument);
     return this.#sendFile(o, requireInputFile("file", o.file), {});
   }
 
@@ -637,17 +719,8 @@ export class Api {
    * @example
    * await api.sendPhoto({ chatId, file: new FSInputFile("chart.png"), preview: new FSInputFile("chart.webp") });
    */
-  async sendPhoto(
-    options: {
-      chatId: string;
-      file: InputFile;
-      preview?: InputFile | null;
-      caption?: string | null;
-      parseMode?: ParseMode;
-      replyMessageId?: string | null;
-    } & CallOptions,
-  ): Promise<SendFileResponse> {
-    const o = requireOptions(options);
+  async sendPhoto(options: SendPhotoOptions): Promise<SendFileResponse> {
+    const o = requireOptions("sendPhoto options", options, optionKeys.sendPhoto);
     const file = requireInputFile("file", o.file);
     const preview =
       o.preview === undefined || o.preview === null ? undefined : requireInputFile("preview", o.preview);
@@ -661,14 +734,12 @@ export class Api {
    * @example
    * await api.sendSticker({ chatId, file: new FSInputFile("thumbs-up.webp") });
    */
-  async sendSticker(
-    options: { chatId: string; file: InputFile; replyMessageId?: string | null } & CallOptions,
-  ): Promise<SendFileResponse> {
-    const o = requireOptions(options);
+  async sendSticker(options: SendStickerOptions): Promise<SendFileResponse> {
+    const o = requireOptions("sendSticker options", options, optionKeys.sendSticker);
     const file = requireInputFile("file", o.file);
     const { mimeType } = await file.describe();
     if (mimeType !== "image/webp") {
-      throw invalidArgument("file", `a sticker must be image/webp, got ${mimeType || "an unknown type"}`);
+      throw invalidOption("file", `a sticker must be image/webp, got ${mimeType || "an unknown type"}`);
     }
     const { chatId, replyMessageId, timeout, signal } = o;
     return this.#sendFile({ chatId, replyMessageId, timeout, signal }, file, {
@@ -683,8 +754,11 @@ export class Api {
    * @example
    * const info = await api.getFileInfo({ fileId });
    */
-  async getFileInfo(options: { fileId: string } & CallOptions): Promise<GetFileInfoResponse> {
-    const fileId = requireId("fileId", requireOptions(options).fileId);
+  async getFileInfo(options: GetFileInfoOptions): Promise<GetFileInfoResponse> {
+    const fileId = requireId(
+      "fileId",
+      requireOptions("getFileInfo options", options, optionKeys.getFileInfo).fileId,
+    );
     return this.#call("getFileInfo", { fileId }, fileInfoSchema, options);
   }
 
@@ -694,8 +768,11 @@ export class Api {
    * @example
    * await api.subscribeFileProgress({ fileId });
    */
-  async subscribeFileProgress(options: { fileId: string } & CallOptions): Promise<ResultResponse> {
-    const fileId = requireId("fileId", requireOptions(options).fileId);
+  async subscribeFileProgress(options: SubscribeFileProgressOptions): Promise<ResultResponse> {
+    const fileId = requireId(
+      "fileId",
+      requireOptions("subscribeFileProgress options", options, optionKeys.subscribeFileProgress).fileId,
+    );
     return this.#call("subscribeFileProgress", { fileId }, resultFlagSchema, options);
   }
 
@@ -705,8 +782,11 @@ export class Api {
    * @example
    * await api.unsubscribeFileProgress({ fileId });
    */
-  async unsubscribeFileProgress(options: { fileId: string } & CallOptions): Promise<ResultResponse> {
-    const fileId = requireId("fileId", requireOptions(options).fileId);
+  async unsubscribeFileProgress(options: UnsubscribeFileProgressOptions): Promise<ResultResponse> {
+    const fileId = requireId(
+      "fileId",
+      requireOptions("unsubscribeFileProgress options", options, optionKeys.unsubscribeFileProgress).fileId,
+    );
     return this.#call("unsubscribeFileProgress", { fileId }, resultFlagSchema, options);
   }
 
@@ -717,8 +797,15 @@ export class Api {
    * @example
    * const { maxSize, extensions } = await api.getFileInfoUploadLimits();
    */
-  async getFileInfoUploadLimits(options: CallOptions = {}): Promise<GetFileUploadLimitsResponse> {
-    const limits = await this.#call("getFileUploadLimits", {}, uploadLimitsSchema, requireOptions(options));
+  async getFileInfoUploadLimits(
+    options: GetFileInfoUploadLimitsOptions = {},
+  ): Promise<GetFileUploadLimitsResponse> {
+    const limits = await this.#call(
+      "getFileUploadLimits",
+      {},
+      uploadLimitsSchema,
+      requireOptions("getFileInfoUploadLimits options", options, optionKeys.getFileInfoUploadLimits),
+    );
     this.#limits.update(limits);
     return limits;
   }
@@ -739,14 +826,13 @@ export class Api {
     options: DownloadOptions | DownloadToFileOptions = {},
   ): Promise<string | Uint8Array> {
     const id = requireId("fileId", fileId);
-    const o = requireOptions(options);
+    const o = requireOptions("downloadFileById options", options, optionKeys.downloadFileById);
     const destPath = "destPath" in o ? requireId("destPath", o.destPath) : undefined;
     const maxBytes =
       "maxBytes" in o && o.maxBytes !== undefined
         ? requirePositiveInteger("maxBytes", o.maxBytes)
         : undefined;
-    const timeoutMs =
-      o.timeout === undefined ? this.#fileReadyTimeout : requirePositiveInteger("timeout", o.timeout);
+    const timeoutMs = requireDuration("timeout", o.timeout, this.#fileReadyTimeout);
     const { signal } = o;
     return downloadById(
       {
@@ -755,7 +841,7 @@ export class Api {
         // Not cancelled with the call: the subscription must go even when the download was aborted.
         unsubscribe: (file) => this.unsubscribeFileProgress({ fileId: file }),
         progress: this.#progress,
-        dispatcher: this.#requester.dispatcher,
+        dispatcher: this.#requester.httpDispatcher,
         pollIntervalMs: this.#pollInterval,
       },
       id,
@@ -771,16 +857,8 @@ export class Api {
    * @example
    * await api.sendSurvey({ chatId, title: "Lunch on Friday?", surveyCampaignId: "lunch_poll" });
    */
-  async sendSurvey(
-    options: {
-      chatId: string;
-      title: string;
-      surveyCampaignId: string;
-      replyMessageId?: string | null;
-      surveyType?: SurveyType;
-    } & CallOptions,
-  ): Promise<SendSurveyResponse> {
-    const o = requireOptions(options);
+  async sendSurvey(options: SendSurveyOptions): Promise<SendSurveyResponse> {
+    const o = requireOptions("sendSurvey options", options, optionKeys.sendSurvey);
     const chatId = requireId("chatId", o.chatId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
     const campaignId = requireId("surveyCampaignId", o.surveyCampaignId);
@@ -796,15 +874,8 @@ export class Api {
    * @example
    * await api.editSurvey({ messageId, title: "Lunch on Friday? (closes at noon)", surveyCampaignId: "lunch_poll" });
    */
-  async editSurvey(
-    options: {
-      messageId: string;
-      title: string;
-      surveyCampaignId: string;
-      surveyType?: SurveyType;
-    } & CallOptions,
-  ): Promise<EditSurveyResponse> {
-    const o = requireOptions(options);
+  async editSurvey(options: EditSurveyOptions): Promise<EditSurveyResponse> {
+    const o = requireOptions("editSurvey options", options, optionKeys.editSurvey);
     const messageId = requireId("messageId", o.messageId);
     const title = requireTitle(o.title, ChatTitleTooLongError);
     const campaignId = requireId("surveyCampaignId", o.surveyCampaignId);
@@ -848,15 +919,47 @@ export class Api {
 
   // ---- internals --------------------------------------------------------------------------------------------
 
-  /** One wire request with the call's timeout and signal, its answer checked against `schema`. */
+  /**
+   * One wire request with the call's timeout and signal, through the transformers of {@link Api.use}, its answer
+   * checked against `schema`.
+   */
   async #call<S extends v.GenericSchema>(
     method: string,
     payload: unknown,
     schema: S,
     { timeout, signal }: CallOptions,
   ): Promise<v.InferOutput<S>> {
-    const raw = await this.#requester.request(method, payload, { timeout, signal });
+    const call: ApiCall = { method, payload, options: { timeout, signal } };
+    const send = (c: ApiCall) => this.#requester.request(c.method, c.payload, c.options);
+    const raw =
+      this.#transformers.length === 0
+        ? await send(call)
+        : await runTransformers(this.#transformers, call, send);
     return parseResponse(method, schema, raw);
+  }
+
+  /**
+   * Acks a push for `event.ack()`. Only the requester knows whether it runs in manual-ack mode; when it does not
+   * say, a refusal (`InvalidArgumentError`, as `Transport.ack` throws outside that mode) means "nothing to ack".
+   */
+  #ack(updateId: number): void {
+    const requester = this.#requester;
+    if (requester.ack === undefined || requester.manualAck === false) return;
+    try {
+      requester.ack(updateId);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError) || requester.manualAck === true) throw error;
+    }
+  }
+
+  /** Tells the logger, once per method, that pushes of a known method arrive in a shape this SDK cannot read. */
+  #reportBroken(update: Update): void {
+    const method = String(update.method);
+    if (this.#reportedBroken.has(method)) return;
+    this.#reportedBroken.add(method);
+    this.#logger.warn(
+      `A ${method} push did not match its schema and is delivered as a raw Update (reported once per method): ${update.issues?.join("; ")}`,
+    );
   }
 
   /** A user id with the server's domain appended when it has none (never `user@undefined`). */
@@ -874,21 +977,21 @@ export class Api {
     return new URL(base).hostname;
   }
 
+  /** The shared part of `sendDocument`, `sendPhoto` and `sendSticker`: checks, upload, then `sendFile`. */
   async #sendFile(
-    o: SendFileFields & CallOptions,
+    o: Omit<SendDocumentOptions, "file">,
     file: InputFile,
     parts: { preview?: InputFile | undefined; fileContentType?: string },
   ): Promise<SendFileResponse> {
     const chatId = requireId("chatId", o.chatId);
-    const parseMode = requireParseMode(o.parseMode);
     const caption =
       o.caption === undefined || o.caption === null || o.caption === ""
         ? undefined
-        : requireText("caption", o.caption, parseMode, FileCaptionTooLongError);
+        : requireText("caption", o.caption, o.parseMode, FileCaptionTooLongError);
+    if (caption === undefined) requireParseMode(o.parseMode);
     const replyMessageId = optionalId("replyMessageId", o.replyMessageId);
     const temporalFileId = await uploadToServer(this.#uploadContext(o), file, parts);
-    const content =
-      caption === undefined ? { temporalFileId } : { temporalFileId, caption: { text: caption, parseMode } };
+    const content = caption === undefined ? { temporalFileId } : { temporalFileId, caption };
     const payload = replyMessageId === null ? { chatId, content } : { chatId, replyMessageId, content };
     return this.#call("sendFile", payload, sentFileSchema, o);
   }
@@ -904,7 +1007,7 @@ export class Api {
         return this.#limits;
       },
       httpBaseUrl: this.#requester.httpBaseUrl,
-      dispatcher: this.#requester.dispatcher,
+      dispatcher: this.#requester.httpDispatcher,
     };
   }
 }

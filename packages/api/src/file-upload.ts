@@ -1,7 +1,7 @@
+import { invalidOption } from "@tc/core";
 import { type InputFile, uploadFile } from "@tc/files";
 import type { Dispatcher } from "undici";
 import type { UploadLimits } from "./upload-limits.js";
-import { invalidArgument } from "./validation.js";
 
 /** What the upload flow needs from the Api. */
 export interface UploadContext {
@@ -31,7 +31,7 @@ export async function uploadToServer(
   parts: UploadParts = {},
 ): Promise<string> {
   if (context.httpBaseUrl === undefined) {
-    throw invalidArgument("requester", "has no httpBaseUrl, so files cannot be uploaded");
+    throw invalidOption("requester", "has no httpBaseUrl, so files cannot be uploaded");
   }
   const { fileName, fileSize } = await file.describe();
   (await context.limits()).check({ fileName, fileSize });

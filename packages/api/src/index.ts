@@ -1,32 +1,50 @@
-// The layers below, so that one import serves a bot author.
+// The layers below, so that one import serves a bot author: every error a bot handles comes from here.
+// The option checks, so that the layers above (the router) refuse bad options with the same words.
+export {
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  invalidOption,
+  LimitExceededError,
+  requireBoolean,
+  requireDuration,
+  requireInteger,
+  TrueConfChatBotError,
+} from "@tc/core";
 export {
   DownloadError,
   FileSizeTooLargeError,
   FileValidationError,
   InvalidFileExtensionError,
-  LimitExceededError,
   UploadError,
 } from "@tc/files";
-export { ParseMode } from "@tc/format";
+export { FormatNode, ParseMode } from "@tc/format";
 export {
   ApiErrorException,
+  ClientStoppedError,
+  ConnectionFailedError,
+  ConnectionLostError,
   describeErrorCode,
   ErrorCode,
   errorCodeDescriptions,
-  InvalidArgumentError,
+  InvalidGrantError,
+  type Logger,
   RequestAbortedError,
+  type RequestOptions,
   RequestTimeoutError,
-  TrueConfChatBotError,
+  TokenRequestError,
+  TokenValidationError,
 } from "@tc/transport";
 export {
   Api,
+  type ApiEventListener,
   type ApiOptions,
   type ApiRequester,
-  type DownloadOptions,
-  type DownloadToFileOptions,
   type GetChatByIdResponse,
   type GetChatHistoryResponse,
 } from "./api.js";
+export type { ApiCall, ApiTransformer } from "./api-transformer.js";
+export { type AutoRetryOptions, autoRetry } from "./auto-retry.js";
 export type { CallOptions } from "./call-options.js";
 export { ChatParticipantRole } from "./enums/chat-participant-role.js";
 export { ChatType } from "./enums/chat-type.js";
@@ -45,7 +63,7 @@ export {
   ChatTitleTooLongError,
   GroupTitleTooLongError,
 } from "./errors/title-too-long-errors.js";
-export { ApiEvent } from "./events/api-event.js";
+export { ApiEvent, type PushOrigin } from "./events/api-event.js";
 export { Attachment, Audio, Document, Photo, Sticker, Video } from "./events/attachments.js";
 export {
   CreatedChannel,
@@ -68,7 +86,47 @@ export {
   ChangedParticipantRole,
   RemovedChatParticipant,
 } from "./events/participant-events.js";
-export { type RawUpdate, Update } from "./events/update.js";
+export { type OtherMethod, type RawUpdate, Update, type UpdateDetails } from "./events/update.js";
+export type {
+  AddParticipantToChatOptions,
+  ChangeParticipantRoleOptions,
+  ClearChatHistoryOptions,
+  CreateChannelOptions,
+  CreateFavoritesChatOptions,
+  CreateGroupChatOptions,
+  CreatePersonalChatOptions,
+  DeleteChatOptions,
+  DownloadOptions,
+  DownloadToFileOptions,
+  EditChatAvatarOptions,
+  EditChatTitleOptions,
+  EditMessageOptions,
+  EditSurveyOptions,
+  ForwardMessageOptions,
+  GetChatByIdOptions,
+  GetChatHistoryOptions,
+  GetChatParticipantOptions,
+  GetChatParticipantsOptions,
+  GetChatsOptions,
+  GetFileInfoOptions,
+  GetFileInfoUploadLimitsOptions,
+  GetMessageByIdOptions,
+  GetUserDisplayNameOptions,
+  HasChatParticipantOptions,
+  MessageText,
+  RemoveMessageOptions,
+  RemoveParticipantFromChatOptions,
+  ReplyMessageOptions,
+  SendDocumentOptions,
+  SendMessageOptions,
+  SendPhotoOptions,
+  SendStickerOptions,
+  SendSurveyOptions,
+  SubscribeFileProgressOptions,
+  UnsubscribeFileProgressOptions,
+} from "./method-options.js";
+export { type Rate, type RateLimiterOptions, rateLimiter } from "./rate-limiter.js";
+export { readOnlyMethods } from "./read-only-methods.js";
 export type { Chat } from "./schemas/chat.js";
 export type { EnvelopeAuthor, EnvelopeBox } from "./schemas/common.js";
 export type { LastMessage } from "./schemas/envelope.js";
@@ -102,4 +160,4 @@ export type {
   SendMessageResponse,
   SendSurveyResponse,
 } from "./schemas/responses.js";
-export type { IncomingEvent } from "./update-parser.js";
+export type { IncomingEvent, IncomingEventMap, IncomingMethod } from "./update-parser.js";

@@ -3,8 +3,11 @@
  * Markdown links (`[Name](trueconf:id)`) by bots. The id may carry an instance (`/80830e3b`), a query
  * (`?k=v`) or a profile action (`&do=profile`), and case may differ from the id `auth` returned.
  */
-const htmlMention = /href\s*=\s*(["'])trueconf:([^"']+)\1/gi;
-const markdownMention = /\]\(\s*trueconf:([^)\s]+)\s*\)/gi;
+// The id classes stop at every character that begins another mention (`<`, `[`, `]`, `(`, quotes): an id can then
+// never run across a later mention, so each character is scanned a bounded number of times and the search stays
+// linear in the text length. (An id class open to `]` and `(` made `](trueconf:` repeated without `)` quadratic.)
+const htmlMention = /href\s*=\s*(["'])trueconf:([^"'<>\s]+)\1/gi;
+const markdownMention = /\]\(\s*trueconf:([^()[\]<>\s"']+)\s*\)/gi;
 const allMention = /(^|[\s>(])@all(?![\w@.-])/i;
 
 /** Cuts `/instance`, `?query` and `&action` off an id and lower-cases it, so ids compare by identity. */

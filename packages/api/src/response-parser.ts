@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { ResponseValidationError } from "./errors/response-validation-error.js";
+import { describeIssues } from "./schemas/schema-issues.js";
 
 /** Checks a response payload against its schema; a mismatch fails this call only, with a typed error. */
 export function parseResponse<S extends v.GenericSchema>(
@@ -9,9 +10,5 @@ export function parseResponse<S extends v.GenericSchema>(
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, payload);
   if (result.success) return result.output;
-  const issues = result.issues.map((issue) => {
-    const path = issue.path?.map((item) => String(item.key)).join(".");
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  throw new ResponseValidationError(method, issues, payload);
+  throw new ResponseValidationError(method, describeIssues(result.issues), payload);
 }

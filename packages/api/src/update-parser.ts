@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import type { Api } from "./api.js";
+import type { PushOrigin } from "./events/api-event.js";
 import {
   CreatedChannel,
   CreatedFavoritesChat,
@@ -17,7 +18,7 @@ import {
 } from "./events/participant-events.js";
 import { type RawUpdate, Update } from "./events/update.js";
 import { chatSchema } from "./schemas/chat.js";
-import { parseEnvelope } from "./schemas/envelope.js";
+import { envelopeSchema } from "./schemas/envelope.js";
 import {
   addedParticipantEventSchema,
   changedRoleEventSchema,
@@ -31,75 +32,112 @@ import {
   uploadProgressEventSchema,
 } from "./schemas/events.js";
 import { uploadLimitsSchema } from "./schemas/responses.js";
+import { describeIssues } from "./schemas/schema-issues.js";
 
-/** Every typed event class, one per server push of PROTOCOL.md section 5. */
-export type IncomingEvent =
-  | Message
-  | EditedMessage
-  | RemovedMessage
-  | AddedChatParticipant
-  | RemovedChatParticipant
-  | ChangedParticipantRole
-  | CreatedPersonalChat
-  | CreatedGroupChat
-  | CreatedChannel
-  | CreatedFavoritesChat
-  | RemovedChat
-  | EditedChatTitle
-  | EditedChatAvatar
-  | ClearedChatHistory
-  | ChangedFileUploadLimits
-  | UploadingProgress;
+/**
+ * Each wire method of PROTOCOL.md section 5.1 and the class its push becomes, bound to `B` (an `Api` or a
+ * subclass such as `Bot`).
+ *
+ * @example
+ * function on<M extends IncomingMethod>(method: M, handler: (event: IncomingEventMap[M]) => void) { … }
+ */
+export interface IncomingEventMap<B extends Api = Api> {
+  sendMessage: Message<B>;
+  editMessage: EditedMessage<B>;
+  removeMessage: RemovedMessage<B>;
+  addChatParticipant: AddedChatParticipant<B>;
+  removeChatParticipant: RemovedChatParticipant<B>;
+  changeParticipantRole: ChangedParticipantRole<B>;
+  createP2PChat: CreatedPersonalChat<B>;
+  createGroupChat: CreatedGroupChat<B>;
+  createChannel: CreatedChannel<B>;
+  createFavoritesChat: CreatedFavoritesChat<B>;
+  removeChat: RemovedChat<B>;
+  editChatTitle: EditedChatTitle<B>;
+  editChatAvatar: EditedChatAvatar<B>;
+  clearHistory: ClearedChatHistory<B>;
+  getFileUploadLimits: ChangedFileUploadLimits<B>;
+  uploadFileProgress: UploadingProgress<B>;
+}
 
-type Parser = (api: Api, payload: unknown) => IncomingEvent | undefined;
+/** The wire method of a push that has its own event class. */
+export type IncomingMethod = keyof IncomingEventMap;
+
+/**
+ * Every typed event class, one per server push of PROTOCOL.md section 5; `event.method` tells them apart.
+ *
+ * @example
+ * const event: IncomingEvent | Update = api.parseUpdate(raw);
+ * if (event.method === "sendMessage") console.log(event.text); // event is a Message here
+ */
+export type IncomingEvent<B extends Api = Api> = IncomingEventMap<B>[IncomingMethod];
+
+/** What parsing one payload gave: the event, or why its schema refused it. */
+type Parsed = { readonly event: IncomingEvent<Api> } | { readonly issues: readonly string[] };
+
+type Parser = (api: Api, payload: unknown, origin: PushOrigin) => Parsed;
 
 /** Builds a parser from a schema and the class its output feeds. */
-function via<S extends v.GenericSchema, E extends IncomingEvent>(
+function via<S extends v.GenericSchema>(
   schema: S,
-  make: (api: Api, output: v.InferOutput<S>) => E,
+  make: (api: Api, output: v.InferOutput<S>, origin: PushOrigin) => IncomingEvent<Api>,
 ): Parser {
-  return (api, payload) => {
+  return (api, payload, origin) => {
     const result = v.safeParse(schema, payload);
-    return result.success ? make(api, result.output) : undefined;
+    return result.success
+      ? { event: make(api, result.output, origin) }
+      : { issues: describeIssues(result.issues) };
   };
 }
 
 /** Wire method → parser. The keys are exactly the 16 events of PROTOCOL.md section 5.1. */
-const eventParsers: Readonly<Record<IncomingEvent["method"], Parser>> = {
-  sendMessage: (api, payload) => {
-    const envelope = parseEnvelope(payload);
-    return envelope === null ? undefined : new Message(api, envelope);
-  },
-  editMessage: via(editedMessageEventSchema, (api, p) => new EditedMessage(api, p)),
-  removeMessage: via(removedMessageEventSchema, (api, p) => new RemovedMessage(api, p)),
-  addChatParticipant: via(addedParticipantEventSchema, (api, p) => new AddedChatParticipant(api, p)),
-  removeChatParticipant: via(removedParticipantEventSchema, (api, p) => new RemovedChatParticipant(api, p)),
-  changeParticipantRole: via(changedRoleEventSchema, (api, p) => new ChangedParticipantRole(api, p)),
-  createP2PChat: via(chatSchema, (api, p) => new CreatedPersonalChat(api, p)),
-  createGroupChat: via(chatSchema, (api, p) => new CreatedGroupChat(api, p)),
-  createChannel: via(chatSchema, (api, p) => new CreatedChannel(api, p)),
-  createFavoritesChat: via(chatSchema, (api, p) => new CreatedFavoritesChat(api, p)),
-  removeChat: via(removedChatEventSchema, (api, p) => new RemovedChat(api, p)),
-  editChatTitle: via(editedChatTitleEventSchema, (api, p) => new EditedChatTitle(api, p)),
-  editChatAvatar: via(editedChatAvatarEventSchema, (api, p) => new EditedChatAvatar(api, p)),
-  clearHistory: via(clearedHistoryEventSchema, (api, p) => new ClearedChatHistory(api, p)),
-  getFileUploadLimits: via(uploadLimitsSchema, (api, p) => new ChangedFileUploadLimits(api, p)),
-  uploadFileProgress: via(uploadProgressEventSchema, (api, p) => new UploadingProgress(api, p)),
+const eventParsers: Readonly<Record<IncomingMethod, Parser>> = {
+  sendMessage: via(envelopeSchema, (api, p, o) => new Message(api, p, o)),
+  editMessage: via(editedMessageEventSchema, (api, p, o) => new EditedMessage(api, p, o)),
+  removeMessage: via(removedMessageEventSchema, (api, p, o) => new RemovedMessage(api, p, o)),
+  addChatParticipant: via(addedParticipantEventSchema, (api, p, o) => new AddedChatParticipant(api, p, o)),
+  removeChatParticipant: via(
+    removedParticipantEventSchema,
+    (api, p, o) => new RemovedChatParticipant(api, p, o),
+  ),
+  changeParticipantRole: via(changedRoleEventSchema, (api, p, o) => new ChangedParticipantRole(api, p, o)),
+  createP2PChat: via(chatSchema, (api, p, o) => new CreatedPersonalChat(api, p, o)),
+  createGroupChat: via(chatSchema, (api, p, o) => new CreatedGroupChat(api, p, o)),
+  createChannel: via(chatSchema, (api, p, o) => new CreatedChannel(api, p, o)),
+  createFavoritesChat: via(chatSchema, (api, p, o) => new CreatedFavoritesChat(api, p, o)),
+  removeChat: via(removedChatEventSchema, (api, p, o) => new RemovedChat(api, p, o)),
+  editChatTitle: via(editedChatTitleEventSchema, (api, p, o) => new EditedChatTitle(api, p, o)),
+  editChatAvatar: via(editedChatAvatarEventSchema, (api, p, o) => new EditedChatAvatar(api, p, o)),
+  clearHistory: via(clearedHistoryEventSchema, (api, p, o) => new ClearedChatHistory(api, p, o)),
+  getFileUploadLimits: via(uploadLimitsSchema, (api, p, o) => new ChangedFileUploadLimits(api, p, o)),
+  uploadFileProgress: via(uploadProgressEventSchema, (api, p, o) => new UploadingProgress(api, p, o)),
 };
+
+/** Whether a wire method has its own event class. */
+export function isIncomingMethod(method: unknown): method is IncomingMethod {
+  return typeof method === "string" && Object.hasOwn(eventParsers, method);
+}
 
 /**
  * Turns a raw server push into its typed event, or into an {@link Update} when the method is unknown or the
- * payload does not have the documented shape. Never throws.
+ * payload does not have the documented shape (then with `issues`). `ack` acknowledges the push. Never throws.
  */
-export function parseUpdate(api: Api, raw: RawUpdate): IncomingEvent | Update {
-  const update = new Update(raw);
+export function parseUpdate<B extends Api>(
+  api: B,
+  raw: RawUpdate,
+  ack: (updateId: number) => void,
+): IncomingEvent<B> | Update {
+  const method: unknown = typeof raw === "object" && raw !== null ? raw.method : undefined;
+  const updateId = typeof raw?.id === "number" ? raw.id : 0;
+  const ackThis = () => ack(updateId);
+  if (!isIncomingMethod(method)) return new Update(raw, { ack: ackThis });
   try {
-    const parser = Object.hasOwn(eventParsers, update.method)
-      ? eventParsers[update.method as IncomingEvent["method"]]
-      : undefined;
-    return parser?.(api, update.payload) ?? update;
-  } catch {
+    const parsed = eventParsers[method](api, raw.payload, { updateId, ack: ackThis });
+    if ("event" in parsed) return parsed.event as IncomingEvent<B>;
+    return new Update(raw, { issues: parsed.issues, ack: ackThis });
+  } catch (error) {
     // A schema bug must not cost the bot its connection: the push is still delivered, raw.
-    return update;
+    const reason = error instanceof Error ? error.name : typeof error;
+    return new Update(raw, { issues: [`the ${method} parser failed (${reason})`], ack: ackThis });
   }
 }

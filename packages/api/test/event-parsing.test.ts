@@ -205,7 +205,13 @@ describe("parseUpdate on the protocol samples", () => {
     });
     const unknown = api.parseUpdate(sample("someFutureEvent"));
     expect(unknown).toBeInstanceOf(Update);
-    expect(unknown).toMatchObject({ method: "someFutureEvent", id: 5755, type: 1 });
+    expect(unknown).toMatchObject({
+      method: "someFutureEvent",
+      updateId: 5755,
+      frameType: 1,
+      issues: undefined,
+    });
+    expect((unknown as Update).id).toBe(5755);
   });
 });
 

@@ -59,3 +59,21 @@ describe("Message.mention", () => {
     expect(messageFor("@all", null).mention).toBe(true);
   });
 });
+
+describe("Message.mention on adversarial texts (linear time)", () => {
+  it("an id never runs across a later mention", () => {
+    // The former id class accepted `](trueconf:` inside an id, so the first link swallowed the real mention.
+    expect(messageFor("[x](trueconf:someone](trueconf:support_bot@video.example.org)").mention).toBe(true);
+    expect(messageFor('href="trueconf:a<a href="trueconf:support_bot@video.example.org">').mention).toBe(
+      true,
+    );
+  });
+
+  it("finishes on 200 KB of unterminated mention openers", () => {
+    const markdown = "](trueconf:".repeat(20_000);
+    const html = 'href="trueconf:'.repeat(14_000);
+    expect(markdown.length + html.length).toBeGreaterThan(400_000);
+    expect(messageFor(markdown).mention).toBe(false);
+    expect(messageFor(html).mention).toBe(false);
+  });
+});

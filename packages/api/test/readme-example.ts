@@ -1,7 +1,8 @@
 // The README's example, verbatim but for the import of this package (readme.test.ts keeps the two equal).
 import { Emulator } from "@tc/emulator";
+import { Bold, Text } from "@tc/format";
 import { Transport } from "@tc/transport";
-import { Api, Message, ParseMode } from "../src/index.js";
+import { Api, ParseMode } from "../src/index.js";
 
 const emu = await Emulator.start(); // seeded: bot "bot"/"bot-password", users alice, bob, carol
 const transport = new Transport({
@@ -13,9 +14,9 @@ const transport = new Transport({
 const api = new Api(transport);
 
 let pong: Promise<unknown> | undefined;
-transport.on("update", (raw) => {
-  const event = api.parseUpdate(raw); // a typed event, or a raw Update; never throws
-  if (event instanceof Message && event.text === "/ping") pong = event.reply("<b>pong</b>");
+api.on("event", (event) => {
+  // Each push arrives parsed once: a typed event, or a raw Update. Comparing `method` narrows the type.
+  if (event.method === "sendMessage" && event.text === "/ping") pong = event.reply(Text(Bold("pong")));
 });
 await transport.start();
 
@@ -24,5 +25,6 @@ await api.sendMessage({ chatId, text: "**Hello**", parseMode: ParseMode.MARKDOWN
 await emu.as("alice").send(chatId, "/ping");
 console.log(await emu.waitFor(() => pong)); // { chatId, messageId, timestamp }
 
+api.close();
 await transport.stop();
 await emu.stop();

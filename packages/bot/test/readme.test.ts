@@ -11,7 +11,7 @@ const scratch = new URL("../test-results/readme/", import.meta.url);
 /** Writes an example, pointed at the emulator on `port`, and returns its module URL. */
 function adapt(index: number, port: number): string {
   const code = (blocks[index] as string)
-    .replaceAll('from "@tc/bot"', 'from "../../src/index.js"')
+    .replaceAll('from "@tc/bot"', `from "${["..", "..", "src", "index.js"].join("/")}"`)
     .replaceAll('server: "video.example.com"', `server: "127.0.0.1", https: false, webPort: ${port}`)
     .replace(
       'Bot.fromCredentials("video.example.com", "echo_bot", process.env.PASSWORD ?? "", {',

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { Emulator, type EmulatorOptions } from "./emulator.js";
-import { TrueConfChatBotError } from "./errors.js";
+import { EmulatorConfigError } from "./errors.js";
 import type { ProtocolOptions } from "./protocol-options.js";
 import { parseProtocolAssignment } from "./protocol-options-check.js";
 
@@ -18,9 +18,6 @@ Options:
   --server-name <domain>   domain of user ids (default emulator.local)
   --protocol <key=value>   a protocol option, repeatable (e.g. --protocol roleFormat=number)
   -h, --help               show this help`;
-
-/** A development server runs for hours; it keeps the recent frames only. */
-const frameLogLimit = 100_000;
 
 /** Bridge's own port (PROTOCOL.md 1.1), so that clients configured for a real server without TLS just work. */
 const defaultPort = 4309;
@@ -42,21 +39,46 @@ function parseOptions(argv: string[]): EmulatorOptions | undefined {
   if (values.help) return undefined;
   const port = values.port === undefined ? defaultPort : Number(values.port);
   if (values.port !== undefined && (values.port.trim() === "" || !Number.isInteger(port))) {
-    throw new TrueConfChatBotError(`--port must be an integer, got "${values.port}"`);
+    throw new EmulatorConfigError(`--port must be an integer, got "${values.port}"`);
   }
   if ((values["tls-key"] === undefined) !== (values["tls-cert"] === undefined)) {
-    throw new TrueConfChatBotError("--tls-key and --tls-cert go together");
+    throw new EmulatorConfigError("--tls-key and --tls-cert go together");
   }
   const protocol: Partial<ProtocolOptions> = {};
   for (const assignment of values.protocol ?? [])
     Object.assign(protocol, parseProtocolAssignment(assignment));
-  const options: EmulatorOptions = { port, protocol, frameLogLimit };
+  // The frame log's default bound (the latest 100 000 frames) suits a server that runs for hours.
+  const options: EmulatorOptions = { port, protocol };
   if (values.host !== undefined) options.host = values.host;
   if (values["server-name"] !== undefined) options.serverName = values["server-name"];
   if (values["tls-key"] !== undefined && values["tls-cert"] !== undefined) {
     options.tls = { key: readFileSync(values["tls-key"]), cert: readFileSync(values["tls-cert"]) };
   }
   return options;
+}
+
+/**
+ * What a bot author needs to connect, one value a line and always at the end of it, so that a double click
+ * copies exactly the value (no trailing comma or quote glued to an id).
+ */
+function banner(emulator: Emulator): string {
+  const seeded = emulator.seeded;
+  const lines = [
+    `TrueConf Server emulator listening on ${emulator.httpUrl}`,
+    `WebSocket: ${emulator.wsUrl}`,
+    `Server name: ${emulator.serverName}`,
+    "Bot login: bot",
+    "Bot password: bot-password",
+    `Token: ${emulator.issueToken("bot")}`,
+  ];
+  // The CLI always seeds; the check only narrows the type.
+  if (seeded !== undefined) {
+    lines.push(`Bot TrueConf ID: ${seeded.bot.userId}`);
+    for (const [login, userId] of Object.entries(seeded.users)) lines.push(`User ${login}: ${userId}`);
+    lines.push(`P2P chat with alice: ${seeded.p2pChatId}`, `Group chat "Team": ${seeded.groupChatId}`);
+  }
+  lines.push("Press Ctrl+C to stop.", "");
+  return lines.join("\n");
 }
 
 async function main(): Promise<void> {
@@ -75,19 +97,7 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await Emulator.start(options);
-  process.stdout.write(
-    [
-      `TrueConf Server emulator listening on ${emulator.httpUrl}`,
-      `WebSocket: ${emulator.wsUrl}`,
-      `Server name: ${emulator.serverName}`,
-      "Bot login: bot",
-      "Bot password: bot-password",
-      `Token: ${emulator.issueToken("bot")}`,
-      `Chats: P2P with alice ${emulator.seeded?.p2pChatId}, group "Team" ${emulator.seeded?.groupChatId}`,
-      "Press Ctrl+C to stop.",
-      "",
-    ].join("\n"),
-  );
+  process.stdout.write(banner(emulator));
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

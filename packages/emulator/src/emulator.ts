@@ -34,13 +34,18 @@ export interface EmulatorOptions {
   protocol?: Partial<ProtocolOptions>;
   /** Where uploaded files are stored; default a fresh temporary directory, removed by `stop()`. */
   storageDir?: string;
-  /** Keep at most about this many frames in `frames`/`transcript()` (oldest dropped first); default: all. */
+  /**
+   * Keep at most about this many frames in the frame log (`frames`, `framesSince`, `requests`, `transcript()`;
+   * the oldest tenth is dropped when full); default 100 000, `Infinity` keeps every frame.
+   */
   frameLogLimit?: number;
 }
 
 /** How long `stop()` waits for clients to finish the close handshake before cutting them off. */
 const closeGraceMs = 500;
 const defaultWaitMs = 5000;
+/** Enough for any test's whole story, and a bound for an emulator that runs for days. */
+export const defaultFrameLogLimit = 100_000;
 
 function checkOptions(options: EmulatorOptions): void {
   if (options.host !== undefined && (typeof options.host !== "string" || options.host === "")) {
@@ -61,11 +66,9 @@ function checkOptions(options: EmulatorOptions): void {
   ) {
     throw new EmulatorConfigError("serverVersion must be a non-empty string");
   }
-  if (
-    options.frameLogLimit !== undefined &&
-    (!Number.isInteger(options.frameLogLimit) || options.frameLogLimit < 1)
-  ) {
-    throw new EmulatorConfigError("frameLogLimit must be a positive integer");
+  const limit = options.frameLogLimit;
+  if (limit !== undefined && limit !== Number.POSITIVE_INFINITY && (!Number.isInteger(limit) || limit < 1)) {
+    throw new EmulatorConfigError("frameLogLimit must be a positive integer or Infinity");
   }
   if (options.tls !== undefined && (!options.tls.key || !options.tls.cert)) {
     throw new EmulatorConfigError("tls needs both key and cert");
@@ -127,14 +130,18 @@ export class Emulator {
     this.#scheme = options.tls === undefined ? "http" : "https";
     this.#waiters = new ChangeWaiters();
     const changed = () => this.#waiters.notify();
-    this.#log = new FrameLog(changed, options.frameLogLimit);
+    this.#log = new FrameLog(changed, options.frameLogLimit ?? defaultFrameLogLimit);
     this.#signer = new TokenSigner();
     // Sessions exist before the endpoint does: seeding the world already pushes events (to nobody yet).
     const sessionList: Session[] = [];
     const sessions = () => sessionList;
     const faultState = new FaultState();
     this.faults = new Faults(
-      { sessions, stallReadiness: (on) => this.#world.stallReadiness(on) },
+      {
+        sessions,
+        stallReadiness: (on) => this.#world.stallReadiness(on),
+        botUserId: (login) => this.#botUserId(login),
+      },
       faultState,
       () => this.#signer.lastSerial,
     );
@@ -267,11 +274,17 @@ export class Emulator {
    */
   issueToken(login: string, options: { expiresInSeconds?: number } = {}): string {
     if (typeof login !== "string" || login === "") throw new EmulatorConfigError("issueToken needs a login");
-    const userId = login.includes("@") ? login : `${login}@${this.serverName}`;
-    if (!this.#world.isBot(userId)) throw new EmulatorConfigError(`"${login}" is not a bot account`);
+    const userId = this.#botUserId(login);
+    if (userId === undefined) throw new EmulatorConfigError(`"${login}" is not a bot account`);
     const lifetime = options.expiresInSeconds ?? this.#protocol.tokenLifetimeSeconds;
     if (!Number.isFinite(lifetime)) throw new EmulatorConfigError("expiresInSeconds must be a finite number");
     return this.#signer.issue(userId, lifetime).token;
+  }
+
+  /** The user id of a bot account given by login or full id, or undefined when there is no such bot. */
+  #botUserId(login: string): string | undefined {
+    const userId = login.includes("@") ? login : `${login}@${this.serverName}`;
+    return this.#world.isBot(userId) ? userId : undefined;
   }
 
   /**
@@ -316,9 +329,72 @@ export class Emulator {
     return this.#endpoint.sessions.map((session) => session.info());
   }
 
-  /** Every frame in and out, in order. */
+  /**
+   * Every frame in and out that the log keeps, in order. A copy of the whole log: in a loop or a wait, use
+   * {@link Emulator.framesSince} or {@link Emulator.waitForFrame}, which cost only what is new.
+   */
   get frames(): FrameRecord[] {
     return this.#log.records;
+  }
+
+  /** How many frames were ever logged: the `seq` the next frame gets, a cursor for {@link Emulator.framesSince}. */
+  get frameCount(): number {
+    return this.#log.count;
+  }
+
+  /**
+   * The frames logged since a cursor (records with `seq >= seq`), oldest first.
+   *
+   * @example
+   * const mark = emu.frameCount;
+   * await emu.as("alice").send(chatId, "hi");
+   * emu.framesSince(mark).filter((r) => r.direction === "out"); // just the events this caused
+   */
+  framesSince(seq: number): FrameRecord[] {
+    if (!Number.isInteger(seq) || seq < 0)
+      throw new EmulatorConfigError("framesSince needs an integer seq >= 0");
+    return this.#log.since(seq);
+  }
+
+  /**
+   * Calls `listener` with every frame from now on, as it is logged; returns the unsubscribe function. A throwing
+   * listener does not disturb the emulator.
+   *
+   * @example
+   * const stop = emu.onFrame((record) => console.log(record.direction, record.raw));
+   */
+  onFrame(listener: (record: FrameRecord) => void): () => void {
+    if (typeof listener !== "function") throw new EmulatorConfigError("onFrame needs a listener function");
+    return this.#log.subscribe(listener);
+  }
+
+  /**
+   * Resolves with the first frame record from `since` on (default: the oldest kept) that `match` accepts. Each
+   * frame is looked at once, however long the wait and however busy the emulator. Rejects with
+   * {@link WaitTimeoutError} after `timeout` ms (default 5000).
+   *
+   * @example
+   * const event = await emu.waitForFrame((r) => r.direction === "out" && r.frame?.method === "editMessage");
+   */
+  waitForFrame(
+    match: (record: FrameRecord) => boolean,
+    options: { since?: number; timeout?: number } = {},
+  ): Promise<FrameRecord> {
+    if (typeof match !== "function") throw new EmulatorConfigError("waitForFrame needs a match function");
+    let cursor = options.since ?? 0;
+    if (!Number.isInteger(cursor) || cursor < 0)
+      throw new EmulatorConfigError("since must be an integer >= 0");
+    return this.#waiters.waitFor(
+      () => {
+        for (const record of this.#log.since(cursor)) {
+          cursor = record.seq + 1;
+          if (match(record)) return record;
+        }
+        return undefined;
+      },
+      this.#timeout(options.timeout),
+      "a matching frame",
+    );
   }
 
   /**

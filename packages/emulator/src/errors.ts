@@ -1,15 +1,16 @@
-const brand = Symbol.for("@tc/TrueConfChatBotError");
-/** Base class of every error this SDK throws; `instanceof` works across packages and module formats. */
-export class TrueConfChatBotError extends Error {
-  /** Marks instances so that copies of this class in other @tc packages recognise them. */
-  readonly [brand] = true;
+/**
+ * Base class of every error the emulator throws. It is deliberately not an SDK error: the emulator stands in for
+ * a server, so a test can tell "the client under test failed" (an SDK error) from "the test harness was used
+ * wrongly or timed out" (an `EmulatorError`) with one `instanceof`.
+ *
+ * @example
+ * try { await Emulator.start({ port: -1 }); }
+ * catch (e) { if (e instanceof EmulatorError) console.error(e.name, e.message); } // EmulatorConfigError …
+ */
+export class EmulatorError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
-  }
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== TrueConfChatBotError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
   }
 }
 
@@ -20,15 +21,15 @@ export class TrueConfChatBotError extends Error {
  * @example
  * await Emulator.start({ port: -1 }); // throws EmulatorConfigError
  */
-export class EmulatorConfigError extends TrueConfChatBotError {}
+export class EmulatorConfigError extends EmulatorError {}
 
 /**
- * A wait helper (`waitFor`, `waitForRequest`) whose condition did not hold in time.
+ * A wait helper (`waitFor`, `waitForRequest`, `waitForFrame`) whose condition did not hold in time.
  *
  * @example
  * await emu.waitForRequest("sendMessage", { timeout: 100 }).catch((e) => e instanceof WaitTimeoutError);
  */
-export class WaitTimeoutError extends TrueConfChatBotError {
+export class WaitTimeoutError extends EmulatorError {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeout: number;
   constructor(message: string, timeout: number) {

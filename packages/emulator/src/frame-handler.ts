@@ -1,6 +1,6 @@
 import type { EventFanout } from "./event-fanout.js";
-import type { FaultState } from "./faults.js";
-import type { FrameLog } from "./frame-log.js";
+import type { ArmedDrop, DropMoment, FaultState } from "./faults.js";
+import type { FrameLog, FrameRecord } from "./frame-log.js";
 import type { TokenSigner } from "./jwt.js";
 import type { ProtocolOptions } from "./protocol-options.js";
 import type { Session } from "./session.js";
@@ -72,7 +72,7 @@ export class FrameHandler {
       parsed = undefined;
     }
     const frame = isRecord(parsed) ? parsed : undefined;
-    this.#parts.log.append(session.id, "in", raw, frame);
+    const record = this.#parts.log.append(session.id, "in", raw, frame);
     if (frame === undefined || !isFrameId(frame.id)) return;
     if (frame.type === 2) {
       const entry = session.acknowledge(frame.id);
@@ -81,16 +81,23 @@ export class FrameHandler {
       return;
     }
     if (frame.type !== 1) return;
-    const id = frame.id;
     if (typeof frame.method !== "string" || frame.method === "") {
-      this.#respond(session, id, failure(ErrorCode.UNKNOWN_MESSAGE, "Request without a method"));
+      this.#respond(session, record, failure(ErrorCode.UNKNOWN_MESSAGE, "Request without a method"));
       return;
     }
-    void this.#request(session, id, frame.method, frame.payload ?? {});
+    void this.#request(session, record, frame.method, frame.payload ?? {});
   }
 
-  async #request(session: Session, id: number, method: string, payload: unknown): Promise<void> {
+  async #request(session: Session, record: FrameRecord, method: string, payload: unknown): Promise<void> {
     const { faults } = this.#parts;
+    const drop = faults.takeDrop(method, session.id);
+    const dropAt = (moment: DropMoment) => {
+      if (drop?.at === moment) this.#drop(session, record, drop);
+    };
+    if (drop?.at === "beforeRun") {
+      this.#drop(session, record, drop);
+      return;
+    }
     if (faults.takeSilence(method)) return;
     const forced = faults.takeFailure(method);
     let result: MethodResult;
@@ -102,14 +109,23 @@ export class FrameHandler {
       afterAuth = "payload" in result;
     } else if (!session.authorized || session.userId === undefined) {
       result = failure(ErrorCode.NOT_AUTHORIZED);
-    } else if (faults.expiresRequests(session.tokenSerial)) {
+    } else if (faults.expiresRequests(session.tokenSerial, session.userId)) {
       result = failure(ErrorCode.CREDENTIALS_EXPIRED);
     } else {
       result = await this.#callWorld(session.userId, method, payload);
     }
+    record.result = result;
+    this.#parts.changed();
+    dropAt("afterRun");
     const delay = faults.responseDelay(method);
     const answer = () => {
-      this.#respond(session, id, result);
+      dropAt("beforeAnswer");
+      this.#respond(
+        session,
+        record,
+        result,
+        drop?.at === "afterAnswer" ? () => dropAt("afterAnswer") : undefined,
+      );
       if (afterAuth) this.#afterAuth(session);
     };
     // unref: a delayed answer for an emulator that has stopped must not keep the process alive
@@ -139,8 +155,8 @@ export class FrameHandler {
       );
     }
     const serial = Number(verdict.claims.jti);
-    if (faults.isTokenExpired(serial)) return failure(ErrorCode.CREDENTIALS_EXPIRED);
     const userId = verdict.claims.sub;
+    if (faults.isTokenExpired(serial, userId)) return failure(ErrorCode.CREDENTIALS_EXPIRED);
     if (!world.isBot(userId)) return failure(ErrorCode.INVALID_CREDENTIALS);
     session.userId = userId;
     session.tokenSerial = serial;
@@ -171,7 +187,15 @@ export class FrameHandler {
     if (session.flags.receiveUnread) fanout.redeliverUnread(session);
   }
 
-  #respond(session: Session, id: number, result: MethodResult): void {
+  /** Fires a drop trigger: the session ends at once, and the trigger reports it with the request's record. */
+  #drop(session: Session, record: FrameRecord, drop: ArmedDrop): void {
+    if (!session.open) return;
+    drop.fired = { ...session.drop(drop), at: drop.at, request: record };
+    this.#parts.changed();
+  }
+
+  /** Answers a request; `onWritten` runs once the answer is on its way (never, when the session is gone). */
+  #respond(session: Session, request: FrameRecord, result: MethodResult, onWritten?: () => void): void {
     const { protocol } = this.#parts;
     let payload: Record<string, unknown> | unknown[];
     if ("payload" in result) {
@@ -182,6 +206,8 @@ export class FrameHandler {
         ? { errorCode: result.errorCode, errorDescription: result.errorDescription }
         : { errorCode: result.errorCode };
     }
-    session.send({ type: 2, id, payload });
+    request.result = result;
+    const response = session.send({ type: 2, id: request.frame?.id, payload }, onWritten);
+    if (response !== undefined) request.response = response;
   }
 }

@@ -2,11 +2,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 /** Writes a JSON response (and, with `close`, ends the connection so an unread request body is not waited for). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, close = false): void {
+  sendJsonText(res, status, JSON.stringify(body), close);
+}
+
+/** Writes `text` as a JSON response as it is (fault knobs send bodies that are not JSON on purpose). */
+export function sendJsonText(res: ServerResponse, status: number, text: string, close = false): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),

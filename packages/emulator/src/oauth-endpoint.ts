@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BadJsonBody, readJsonBody, sendJson } from "./http-json.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FaultState } from "./faults.js";
+import { BadJsonBody, readJsonBody, sendJson, sendJsonText } from "./http-json.js";
 import type { TokenSigner } from "./jwt.js";
 import type { ProtocolOptions } from "./protocol-options.js";
 import type { WorldApi } from "./world/world-contract.js";
@@ -19,7 +21,7 @@ function oauthError(res: ServerResponse, status: number, error: OAuthError, desc
 export async function handleTokenRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  parts: { world: WorldApi; signer: TokenSigner; protocol: ProtocolOptions },
+  parts: { world: WorldApi; signer: TokenSigner; protocol: ProtocolOptions; faults: FaultState },
 ): Promise<void> {
   let body: unknown;
   try {
@@ -27,6 +29,17 @@ export async function handleTokenRequest(
   } catch (error) {
     if (!(error instanceof BadJsonBody)) throw error;
     oauthError(res, 400, "invalid_request", `The request ${error.message}`);
+    return;
+  }
+  // Faults come after the body is read, as a real server that stalls or fails does it after receiving the request.
+  const fault = parts.faults.takeTokenFault();
+  const delay = parts.faults.token.delay;
+  // unref: a held answer of an emulator that has stopped must not keep the process alive
+  if (delay > 0) await sleep(delay, undefined, { ref: false });
+  if (res.destroyed) return;
+  if (fault.kind === "hang") return; // the socket stays open until the client gives up or the emulator stops
+  if (fault.kind === "respond") {
+    sendJsonText(res, fault.status, fault.body);
     return;
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {

@@ -25,6 +25,12 @@ export interface ProtocolOptions {
   clearHistoryForAll: "boolean" | "string";
   /** Whether the `editMessage` event carries the `messageId` of the edited message. */
   editMessageEventHasMessageId: boolean;
+  /**
+   * Whether `editSurvey` pushes an `editMessage` event carrying the survey content. PROTOCOL.md describes that
+   * event's content as text only (`text`, `parseMode`), and the official Python SDK cannot parse anything else
+   * (the event is lost there), so it is off by default.
+   */
+  editSurveyEvent: boolean;
   /** Whether success payloads carry `errorCode: 0` (otherwise the key is absent). */
   successErrorCode: boolean;
   /** Whether error payloads carry an `errorDescription` text besides `errorCode`. */
@@ -50,6 +56,7 @@ export const defaultProtocolOptions: Readonly<ProtocolOptions> = Object.freeze({
   pushLimitsAfterAuth: false,
   clearHistoryForAll: "boolean",
   editMessageEventHasMessageId: true,
+  editSurveyEvent: false,
   successErrorCode: false,
   errorDescriptions: true,
   fileInfoIdKey: "fileId",

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import WebSocket from "ws";
-import type { FrameLog } from "./frame-log.js";
+import { decodeUtf8, describeBytes } from "./frame-bytes.js";
+import type { FrameLog, FrameRecord } from "./frame-log.js";
 
 /** The `auth` flags a session asked for. */
 export interface SessionFlags {
@@ -21,6 +22,16 @@ export interface SessionInfo {
   options: SessionFlags;
   /** Server requests sent on this connection that the client has not acked yet. */
   pendingAcks: number;
+}
+
+/** What a drop fault did to one session. */
+export interface DroppedSession {
+  /** The session's id ("s1"…). */
+  sessionId: string;
+  /** The bot account it was authorised as, if any. */
+  userId: string | undefined;
+  /** The close code the client sees: the clean close's code, or 1006 for a cut connection. */
+  code: number;
 }
 
 /** A `sendMessage` event that no session of the account has acked yet (what `receiveUnread` re-delivers). */
@@ -94,16 +105,37 @@ export class Session {
     };
   }
 
-  /** Sends a frame (logged as "out"); a closed or frozen session sends nothing, like a dead peer. */
-  send(frame: Record<string, unknown>): void {
-    this.sendRaw(JSON.stringify(frame), frame);
+  /**
+   * Sends a frame (logged as "out"); a closed or frozen session sends nothing, like a dead peer. `onWritten` runs
+   * once the frame has been handed to the operating system, so that a connection cut after it cannot lose it.
+   */
+  send(frame: Record<string, unknown>, onWritten?: () => void): FrameRecord | undefined {
+    return this.sendRaw(JSON.stringify(frame), frame, onWritten);
   }
 
   /** Sends text as it is (for malformed-frame faults as well as ordinary frames). */
-  sendRaw(raw: string, frame?: Record<string, unknown>): void {
+  sendRaw(raw: string, frame?: Record<string, unknown>, onWritten?: () => void): FrameRecord | undefined {
+    if (!this.open || this.frozen) return undefined;
+    this.ws.send(raw, onWritten === undefined ? undefined : () => onWritten());
+    return this.#log.append(this.id, "out", raw, frame);
+  }
+
+  /**
+   * Sends bytes as they are: a binary frame, or with `binary: false` a text frame whose bytes need not be valid
+   * UTF-8 (a conforming client closes with 1007). Logged by length and leading bytes unless they are valid text.
+   */
+  sendBytes(bytes: Uint8Array, binary: boolean): void {
     if (!this.open || this.frozen) return;
-    this.ws.send(raw);
-    this.#log.append(this.id, "out", raw, frame);
+    this.ws.send(bytes, { binary });
+    const text = binary ? undefined : decodeUtf8(bytes);
+    this.#log.append(this.id, "out", text ?? describeBytes(bytes, binary ? "binary" : "text, invalid UTF-8"));
+  }
+
+  /** Ends the connection: a close frame with `code` when `clean`, otherwise a cut TCP connection (the client sees 1006). */
+  drop(options: { clean: boolean; code: number }): DroppedSession {
+    if (options.clean) this.ws.close(options.code);
+    else this.ws.terminate();
+    return { sessionId: this.id, userId: this.userId, code: options.clean ? options.code : 1006 };
   }
 
   /** Sends a server request with a fresh server id and remembers it until the client acks it. */

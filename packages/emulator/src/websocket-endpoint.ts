@@ -2,6 +2,7 @@ import { type IncomingMessage, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { FaultState } from "./faults.js";
+import { describeBytes, frameBytes } from "./frame-bytes.js";
 import type { FrameHandler } from "./frame-handler.js";
 import type { FrameLog } from "./frame-log.js";
 import { Session } from "./session.js";
@@ -14,15 +15,6 @@ const subprotocol = "json.v1";
  * again would otherwise keep every dead connection forever; tests rarely close more than a few hundred.
  */
 export const closedSessionsKept = 1000;
-
-/** How many leading bytes of a binary frame the log shows. */
-const binaryPreviewBytes = 32;
-
-function describeBinary(data: Buffer | ArrayBuffer | Buffer[]): string {
-  const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
-  const preview = bytes.subarray(0, binaryPreviewBytes).toString("hex");
-  return `<binary ${bytes.length} bytes ${preview}${bytes.length > binaryPreviewBytes ? "…" : ""}>`;
-}
 
 function reject(socket: Duplex, status: number): void {
   socket.end(
@@ -103,7 +95,9 @@ export class WebSocketEndpoint {
       ws.on("message", (data, isBinary) => {
         // The protocol has text frames only (PROTOCOL.md 1.2); binary frames are skipped and logged as their
         // length and first bytes in hex, so a large one cannot blow up the frame log.
-        const raw = isBinary ? describeBinary(data as Buffer | ArrayBuffer | Buffer[]) : data.toString();
+        const raw = isBinary
+          ? describeBytes(frameBytes(data as Buffer | ArrayBuffer | Buffer[]), "binary")
+          : data.toString();
         this.#handler.receive(session, raw);
       });
       ws.on("close", () => {

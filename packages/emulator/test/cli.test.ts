@@ -75,6 +75,39 @@ describe("tc-emulator CLI", () => {
     );
     ws.send(JSON.stringify({ type: 1, id: 1, method: "auth", payload: { token, tokenType: "JWT" } }));
     expect(((await reply).payload as { userId: string }).userId).toMatch(/^bot@cli\.example\.test/);
+    // every id ends its line, so that copying it takes nothing else (a glued comma made the chat id unknown: 304)
+    const value = (label: string) => new RegExp(`^${label}: (.+)$`, "m").exec(banner)?.[1];
+    expect(value("Bot TrueConf ID")).toBe("bot@cli.example.test");
+    expect(["alice", "bob", "carol"].map((login) => value(`User ${login}`))).toEqual([
+      "alice@cli.example.test",
+      "bob@cli.example.test",
+      "carol@cli.example.test",
+    ]);
+    let nextId = 1;
+    const call = (method: string, payload: Record<string, unknown>) => {
+      nextId += 1;
+      const id = nextId;
+      return new Promise<Record<string, unknown>>((resolve) => {
+        const onMessage = (data: WebSocket.RawData) => {
+          const frame = JSON.parse(data.toString()) as {
+            type: number;
+            id: number;
+            payload: Record<string, unknown>;
+          };
+          if (frame.type !== 2 || frame.id !== id) return;
+          ws.off("message", onMessage);
+          resolve(frame.payload);
+        };
+        ws.on("message", onMessage);
+        ws.send(JSON.stringify({ type: 1, id, method, payload }));
+      });
+    };
+    for (const label of ["P2P chat with alice", 'Group chat "Team"']) {
+      const chat = await call("getChatByID", { chatId: value(label) });
+      expect(chat.errorCode, label).toBeUndefined();
+      expect(chat.chatId).toBe(value(label));
+    }
+    expect((await call("getChatByID", { chatId: value("P2P chat with alice") })).chatType).toBe(1);
     const closed = new Promise<number>((resolve) => ws.once("close", (code) => resolve(code)));
     run.child.kill("SIGTERM");
     expect(await run.exited).toBe(0);

@@ -52,9 +52,7 @@ describe("receiveUnread", () => {
     const [one, two] = [await listener.nextEvent("sendMessage"), await listener.nextEvent("sendMessage")];
     // ack the second only: the first stays unread
     listener.ws.send(JSON.stringify({ type: 2, id: two.id }));
-    await emu.waitFor(() =>
-      emu.frames.some((r) => r.direction === "in" && r.frame?.type === 2 && r.frame.id === two.id),
-    );
+    await emu.waitForFrame((r) => r.direction === "in" && r.frame?.type === 2 && r.frame.id === two.id);
     await listener.close();
     expect(text(one)).toBe("unread one");
 

@@ -1,7 +1,33 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { protocolSamples } from "../src/index.js";
+import { parseProtocolSamples } from "../scripts/protocol-samples-parser.js";
+import * as mainEntry from "../src/index.js";
+import { protocolSamples } from "../src/protocol-samples.js";
+
+/** The samples document, in the `shared/` folder next to the repository. */
+const sourceDocument = fileURLToPath(new URL("../../../../shared/protocol-samples.md", import.meta.url));
+const shipped = JSON.parse(
+  readFileSync(new URL("../src/protocol-samples.json", import.meta.url), "utf8"),
+) as unknown;
 
 const { basics, http, methods, events } = protocolSamples;
+
+describe("protocol-samples.json", () => {
+  it("equals what its source document holds (regenerate with `pnpm samples` after changing the document)", () => {
+    if (!existsSync(sourceDocument)) {
+      throw new Error(
+        `the protocol samples document is missing: expected ${sourceDocument} (the shared/ folder next to the repository); the shipped JSON cannot be checked without it`,
+      );
+    }
+    expect(shipped).toEqual(parseProtocolSamples(readFileSync(sourceDocument, "utf8")));
+    expect(JSON.parse(JSON.stringify(protocolSamples))).toEqual(shipped);
+  });
+
+  it("is served by the protocol-samples entry point only, not by the main bundle", () => {
+    expect(Object.keys(mainEntry)).not.toContain("protocolSamples");
+  });
+});
 
 describe("protocolSamples", () => {
   it("holds every client method of section C with a request and a success response of the same id", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const source = fileURLToPath(new URL("../src/index.js", import.meta.url));
+const samplesSource = fileURLToPath(new URL("../src/protocol-samples.js", import.meta.url));
 
 /** The first `ts` code block after `heading` in the README. */
 function exampleAfter(heading: string): string {
@@ -14,10 +15,13 @@ function exampleAfter(heading: string): string {
   return block?.[1] ?? "";
 }
 
-/** Runs an example as a module, with `@tc/emulator` pointing at this package's source. */
+/** Runs an example as a module, with `@tc/emulator` (and its subpath) pointing at this package's source. */
 async function run(code: string, name: string): Promise<void> {
   const file = fileURLToPath(new URL(`./readme-example-${name}-${process.pid}.tmp.ts`, import.meta.url));
-  writeFileSync(file, code.replaceAll('"@tc/emulator"', JSON.stringify(source)));
+  const local = code
+    .replaceAll('"@tc/emulator/protocol-samples"', JSON.stringify(samplesSource))
+    .replaceAll('"@tc/emulator"', JSON.stringify(source));
+  writeFileSync(file, local);
   try {
     await import(file);
   } finally {
@@ -39,5 +43,22 @@ describe("README examples", () => {
 
   it("runs the protocolSamples example", async () => {
     await run(exampleAfter("### Sample frames for your own tests"), "samples");
+  });
+
+  // the test-kit examples check their own claims with node:assert
+  it("runs the frame cursor and request-result example of the control API", async () => {
+    await run(exampleAfter("#### Example: find what a request stored"), "cursor");
+  });
+
+  it("runs the drop, raw bytes and token expiry example of the fault knobs", async () => {
+    await run(exampleAfter("#### Example: a lost answer"), "drops");
+  });
+
+  it("runs the token endpoint example of the fault knobs", async () => {
+    await run(exampleAfter("#### Example: a flaky token endpoint"), "token");
+  });
+
+  it("runs every ts example of the README (none is left out)", () => {
+    expect(readme.match(/```ts\n/g)).toHaveLength(5);
   });
 });

@@ -133,7 +133,9 @@ class Splitter {
       } else if (
         hasVisible &&
         (kind === TokenKind.SPACE || kind === TokenKind.NEWLINE) &&
-        !this.isBackslashBeforeSpace(i - 1)
+        !this.isBackslashBeforeSpace(i - 1) &&
+        !this.isLiteralMarker(i - 1) &&
+        !this.isLiteralMarker(i + 1)
       ) {
         const kindOfBreak =
           kind === TokenKind.NEWLINE
@@ -354,6 +356,17 @@ class Splitter {
       text.charCodeAt(this.tokens.start(i)) === 0x5c &&
       isWhitespace(text.charCodeAt(this.tokens.start(i + 1) - 1))
     );
+  }
+
+  /**
+   * A Markdown `*`, `_` or `~` that is literal text (`2 * 3`). No break is taken next to one: at the edge
+   * of a chunk it would run into the markers closed or reopened there (`2 *` + `**` reads `2 ***`, which
+   * closes nothing) and unbalance them.
+   */
+  private isLiteralMarker(i: number): boolean {
+    if (i < 0 || i >= this.tokens.length || this.tokens.kinds[i] !== TokenKind.ATOM) return false;
+    const unit = this.tokens.text.charCodeAt(this.tokens.start(i));
+    return unit === 0x2a || unit === 0x5f || unit === 0x7e;
   }
 
   private tokenStart(i: number): number {

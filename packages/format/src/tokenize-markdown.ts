@@ -30,11 +30,13 @@ const MARKDOWN_STOPS = textStops("\\[]*_~");
  * backslash escape is one unbreakable token that counts both its characters (the server may or may not
  * honour escapes) and is never markup; a lone backslash sticks to the character after it as well.
  *
- * Which markers open and close emphasis: a marker run closes the innermost open marker when it is the
- * same and the run follows a non-space (with CommonMark's rule of three for runs that could do both);
+ * Which markers open and close emphasis, as CommonMark decides it: a marker run that follows a non-space
+ * closes the nearest open marker of its character that it may close (CommonMark's rule of three, when
+ * either run could both open and close), and the markers open inside that pair are literal text;
  * otherwise it opens when a non-space follows it. Markers still open at a paragraph break, at the end
  * of a link label or at the end of the text are literal text after all: the splitter never balances
- * emphasis that the input never closed.
+ * emphasis that the input never closed, and a lone marker inside a run (`a*b` in `**…**`) neither
+ * closes nor hides the run's own closer.
  */
 export function tokenizeMarkdown(text: string): TokenList {
   return new MarkdownTokenizer(text).run();
@@ -46,8 +48,16 @@ class MarkdownTokenizer {
   private readonly nextCloseParen: NextMatch;
   /** Token indices of markers that are open, innermost last. */
   private readonly open: number[] = [];
+  /** For each entry of `open`: the length of the run it came from, doubled, plus 1 if the run could close. */
+  private readonly openRuns: number[] = [];
   /** Markers below this depth of `open` belong to an enclosing scope and cannot be closed here. */
   private scope = 0;
+  /**
+   * CommonMark's "openers bottom", per kind of closer (see `closerKind`): the newest opener token that a
+   * closer of that kind has already been found not to match. Later closers of the kind stop there,
+   * which keeps the search for openers linear however many markers stay unmatched.
+   */
+  private searched: number[] = newSearchedMarks();
 
   constructor(private readonly text: string) {
     this.list = new TokenList(text);
@@ -65,8 +75,11 @@ class MarkdownTokenizer {
   private range(from: number, to: number, inLabel: boolean): void {
     const { text, list } = this;
     const enclosingScope = this.scope;
+    const enclosingSearched = this.searched;
     const scope = this.open.length;
     this.scope = scope;
+    // A label's closers never reach the enclosing markers, so what they learn does not apply outside.
+    if (inLabel) this.searched = newSearchedMarks();
     let pos = from;
     while (pos < to) {
       // No run crosses `to`: it is a `]`, which ends whitespace and text runs alike.
@@ -93,6 +106,7 @@ class MarkdownTokenizer {
     }
     if (inLabel) this.endScope(scope);
     this.scope = enclosingScope;
+    this.searched = enclosingSearched;
   }
 
   /**
@@ -155,31 +169,72 @@ class MarkdownTokenizer {
       list.push(pos, TokenKind.ATOM, 0);
       return end;
     }
-    const canClose = before !== undefined && !isWhitespace(before.charCodeAt(0));
+    // A run right after an opener (`~~**b`) closes nothing: whatever it closed further out would leave
+    // that opener holding nothing, so it only opens, as the innermost opener alone decided before.
+    const canClose =
+      before !== undefined &&
+      !isWhitespace(before.charCodeAt(0)) &&
+      list.kinds[list.length - 1] !== TokenKind.OPEN;
     const canOpen = after !== undefined && !isWhitespace(after.charCodeAt(0));
     let at = pos;
-    while (at < end && canClose && this.open.length > this.scope) {
-      const top = this.open.at(-1) as number;
-      if (list.text.charCodeAt(list.start(top)) !== char) break;
-      // CommonMark's rule of three: a run that could open as well does not close an opener when
-      // their lengths add up to a multiple of 3, so `*a**b***` is `*a` + `**b**` + `*`.
-      if (canOpen && (this.markerLength(top) + length) % 3 === 0 && length % 3 !== 0) break;
+    while (at < end && canClose) {
+      const depth = this.findOpener(char, length, canOpen);
+      if (depth < 0) break;
+      // Markers opened inside the pair and never closed there are literal, as in CommonMark.
+      this.literalAbove(depth);
       if (char !== TILDE) this.fitInnermost(Math.min(2, end - at));
+      const top = this.open.at(-1) as number;
       const topLength = this.markerLength(top);
       if (topLength > end - at) break;
       list.push(at, TokenKind.CLOSE, width, list.keys[top] as number);
       this.open.pop();
+      this.openRuns.pop();
       at += topLength;
     }
     const size = char === TILDE ? 2 : 0;
+    const run = length * 2 + (canClose ? 1 : 0);
     while (at < end && canOpen) {
       const markerLength = size || Math.min(2, end - at);
       if (end - at < markerLength) break;
       this.open.push(list.push(at, TokenKind.OPEN, width, markerKey(text.slice(at, at + markerLength))));
+      this.openRuns.push(run);
       at += markerLength;
     }
     if (at < end) list.push(at, TokenKind.ATOM, width);
     return end;
+  }
+
+  /**
+   * The depth in `open` of the nearest opener that a run of `length` markers `char` may close, or -1.
+   * CommonMark's rule of three: when either run could both open and close, their lengths may not add up
+   * to a multiple of 3 unless both are multiples of 3, so `*a**b***` is `*a` + `**b**` + `*`, and the
+   * `*` of `a*b` inside `**…**` is not closed by the final `**`.
+   */
+  private findOpener(char: number, length: number, canOpen: boolean): number {
+    const { list, open, openRuns } = this;
+    const kind = closerKind(char, length, canOpen);
+    const searched = this.searched[kind] as number;
+    for (let depth = open.length - 1; depth >= this.scope; depth--) {
+      const opener = open[depth] as number;
+      if (opener <= searched) break;
+      if (list.text.charCodeAt(list.start(opener)) !== char) continue;
+      const run = openRuns[depth] as number;
+      const runLength = run >> 1;
+      const either = canOpen || (run & 1) === 1;
+      const sum = runLength + length;
+      if (either && sum % 3 === 0 && !(runLength % 3 === 0 && length % 3 === 0)) continue;
+      return depth;
+    }
+    if (open.length > this.scope) this.searched[kind] = open.at(-1) as number;
+    return -1;
+  }
+
+  /** The markers open above `depth` of `open` are literal text: they were never closed in their pair. */
+  private literalAbove(depth: number): void {
+    while (this.open.length > depth + 1) {
+      this.list.kinds[this.open.pop() as number] = TokenKind.ATOM;
+      this.openRuns.pop();
+    }
   }
 
   private markerLength(index: number): number {
@@ -210,7 +265,19 @@ class MarkdownTokenizer {
   private endScope(scope: number): void {
     while (this.open.length > scope) {
       const index = this.open.pop() as number;
+      this.openRuns.pop();
       this.list.kinds[index] = TokenKind.ATOM;
     }
   }
+}
+
+/** Closers that match the same openers: one of 18 kinds by marker character, length modulo 3 and `canOpen`. */
+function closerKind(char: number, length: number, canOpen: boolean): number {
+  const charIndex = char === ASTERISK ? 0 : char === UNDERSCORE ? 1 : 2;
+  return charIndex * 6 + (length % 3) * 2 + (canOpen ? 1 : 0);
+}
+
+/** No closer has searched anything yet. */
+function newSearchedMarks(): number[] {
+  return new Array<number>(18).fill(-1);
 }

@@ -90,7 +90,7 @@ function joined(words: fc.Arbitrary<string>, separators: fc.Arbitrary<string>, m
 }
 
 /** Prose with paragraphs. */
-export const prose = joined(word, separator, 12);
+export const prose = joined(word, separator, 8);
 /** Prose within one paragraph, as emphasis needs in Markdown. */
 const inlineProse = joined(word, inlineSeparator, 8);
 /** Link labels: no `]`, which ends a Markdown label even when escaped (PROTOCOL.md 10.4). */
@@ -133,9 +133,9 @@ function tree(depth: number, used: readonly Style[], inLink: boolean): fc.Arbitr
   return fc.oneof(...options);
 }
 
-/** A message built from formatting nodes; up to a few thousand characters once rendered. */
+/** A message built from formatting nodes; a few hundred characters once rendered, rarely two thousand. */
 export const document: fc.Arbitrary<FormatNode> = fc
-  .array(fc.tuple(tree(3, [], false), separator), { minLength: 1, maxLength: 14 })
+  .array(fc.tuple(tree(3, [], false), separator), { minLength: 1, maxLength: 5 })
   .map((parts) => Text(...parts.flat()));
 
 const fragment = fc.oneof(
@@ -192,13 +192,67 @@ const fragment = fc.oneof(
 );
 
 /** Anything: fragments of markup of both kinds, prose and whitespace in any order and nesting. */
-export const mess = fc.array(fragment, { minLength: 1, maxLength: 60 }).map((parts) => parts.join(""));
+export const mess = fc.array(fragment, { minLength: 1, maxLength: 30 }).map((parts) => parts.join(""));
 
 /** A limit small enough that most generated messages are split, sometimes absurdly small. */
 export const smallLimit = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 40, max: 300 }) },
+  { weight: 4, arbitrary: fc.integer({ min: 40, max: 160 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 39 }) },
 );
 
 /** A limit that leaves room for a link's url, so that no link has to be flattened. */
-export const roomyLimit = fc.integer({ min: 48, max: 400 });
+export const roomyLimit = fc.integer({ min: 48, max: 200 });
+
+/**
+ * Markers that stay literal whatever surrounds them: `_` and `~` inside a word, and any marker between
+ * spaces. Their kind of context is one no marker added by the splitter (at a chunk's edge) ever has.
+ */
+const literalMarker = fc.constantFrom("x_y", "snake_case_name", "a~b", "2 * 3", "a _ b", "a ~ b");
+/** A `*` inside a word could open and close; one alone in a paragraph pairs with nothing. */
+const intraWordStar = fc.constantFrom("a*b", "2*3", "x*y");
+/** Emphasis around a stretch of words; the nested one uses another character than the outer one. */
+const runMarkers = fc.constantFrom<[string, string | undefined]>(
+  ["**", undefined],
+  ["~~", undefined],
+  ["__", undefined],
+  ["**", "~~"],
+  ["~~", "**"],
+  ["__", "~~"],
+  ["~~", "__"],
+  ["**", "_"],
+  ["~~", "_"],
+);
+
+/** Words with literal markers among them, joined by spaces and single line breaks. */
+const wordsWithLoneMarkers = (maxLength: number) =>
+  joined(
+    fc.oneof({ weight: 5, arbitrary: asciiWord }, { weight: 2, arbitrary: literalMarker }),
+    fc.constantFrom(" ", " ", " ", "\n"),
+    maxLength,
+  );
+
+/** One paragraph: words, then emphasis (perhaps nested) holding words and lone markers, then words. */
+const loneMarkerParagraph = fc
+  .tuple(
+    runMarkers,
+    fc.array(wordsWithLoneMarkers(6), { minLength: 5, maxLength: 5 }),
+    intraWordStar,
+    fc.integer({ min: -1, max: 2 }),
+  )
+  .map(([[outer, inner], [before, first, middle, last, after], star, starAt]) => {
+    // The one intra-word `*` of the paragraph sits in the outer run, the inner one, or nowhere.
+    const withStar = (words: string, at: number) => (starAt === at ? `${words} ${star}` : words);
+    const core = inner === undefined ? withStar(middle, 1) : `${inner}${withStar(middle, 1)}${inner}`;
+    return `${before} ${outer}${withStar(first, 0)} ${core} ${withStar(last, 2)}${outer} ${after}`;
+  });
+
+/**
+ * Markdown as people and LLMs write it: bold, strikethrough and underscore emphasis with literal
+ * markers inside (`x_y`, `2 * 3`, one `a*b` per paragraph), a few paragraphs long.
+ */
+export const loneMarkerMarkdown = fc
+  .array(loneMarkerParagraph, { minLength: 1, maxLength: 3 })
+  .map((paragraphs) => paragraphs.join("\n\n"));
+
+/** A limit that splits most {@link loneMarkerMarkdown} texts inside their emphasis. */
+export const runLimit = fc.integer({ min: 12, max: 120 });

@@ -173,3 +173,12 @@ export function cutLinkThatFits(
   }
   return undefined;
 }
+
+/**
+ * The text with the lone markers of `loneMarkerMarkdown` taken out: single markers between two letters
+ * or digits and markers with whitespace (or an end of the text) on both sides. The splitter never adds a marker in such a place (only at
+ * the edges of a chunk), so what is left is the emphasis that {@link markdownBalanced} must find paired.
+ */
+export function withoutLoneMarkers(text: string): string {
+  return text.replace(/(?<=[\p{L}\p{N}])[*_~](?=[\p{L}\p{N}])|(?<=^|\s)[*_~](?=\s|$)/gu, "");
+}

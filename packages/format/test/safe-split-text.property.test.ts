@@ -7,7 +7,7 @@ import {
   safeSplitText,
   visibleLength,
 } from "../src/index.js";
-import { document, mess, roomyLimit, smallLimit } from "./generators.js";
+import { document, loneMarkerMarkdown, mess, roomyLimit, runLimit, smallLimit } from "./generators.js";
 import {
   BREAKING_WHITESPACE,
   cutInsideGrapheme,
@@ -18,14 +18,12 @@ import {
   markdownBalanced,
   markdownVisible,
   missingBesidesBreakWhitespace,
+  withoutLoneMarkers,
 } from "./oracles.js";
 
-// Runs per property, set explicitly: 1,500 + 1,500 + 1,000 node-built messages, 3 × 700 messages
-// thrown together from fragments and 500 arbitrary strings, 6,600 generated texts in all.
-const BUILT_RUNS = 1_500;
-const PLAIN_RUNS = 1_000;
-const MESS_RUNS = 700;
-const ARBITRARY_RUNS = 500;
+// Every property runs on 5,000 generated texts, set explicitly (8 properties, 40,000 texts per run). The
+// generators keep texts to a few hundred characters and limits small, so that they are split often.
+const RUNS = 5_000;
 
 /** Emphasis markers hug their content, as in `markdownDecoration`. */
 function hugging(marker: string): (inner: string) => string {
@@ -73,7 +71,7 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
         expect(cutInsideGrapheme(read(html), chunks.map(read), limit)).toBeUndefined();
         expect(cutLinkThatFits(html, chunks, limit, "html")).toBeUndefined();
       }),
-      { numRuns: BUILT_RUNS },
+      { numRuns: RUNS },
     );
   });
 
@@ -92,7 +90,20 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
         expect(cutInsideGrapheme(visible, chunks.map(markdownVisible), limit)).toBeUndefined();
         expect(cutLinkThatFits(markdown, chunks, limit, "markdown")).toBeUndefined();
       }),
-      { numRuns: BUILT_RUNS },
+      { numRuns: RUNS },
+    );
+  });
+
+  it("markdown with lone markers inside emphasis: the markers stay literal, the emphasis balanced", () => {
+    fc.assert(
+      fc.property(loneMarkerMarkdown, runLimit, (markdown, limit) => {
+        const chunks = safeSplitText(markdown, { limit, parseMode: "markdown" });
+        checkEveryChunk(markdown, limit, "markdown", chunks);
+        expect(markdownBalanced(withoutLoneMarkers(markdown)), markdown).toBe(true);
+        for (const chunk of chunks) expect(markdownBalanced(withoutLoneMarkers(chunk)), chunk).toBe(true);
+        expect(missingBesidesBreakWhitespace(markdownVisible(markdown), chunks.map(markdownVisible))).toBeUndefined();
+      }),
+      { numRuns: RUNS },
     );
   });
 
@@ -105,7 +116,7 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
         expect(missingBesidesBreakWhitespace(text, chunks)).toBeUndefined();
         expect(cutInsideGrapheme(text, chunks, limit)).toBeUndefined();
       }),
-      { numRuns: PLAIN_RUNS },
+      { numRuns: RUNS },
     );
   });
 
@@ -120,7 +131,7 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
           }
         }
       }),
-      { numRuns: ARBITRARY_RUNS },
+      { numRuns: RUNS },
     );
   });
 
@@ -130,7 +141,7 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
         fc.property(mess, smallLimit, (text, limit) => {
           checkEveryChunk(text, limit, parseMode, safeSplitText(text, { limit, parseMode }));
         }),
-        { numRuns: MESS_RUNS },
+        { numRuns: RUNS },
       );
     });
   }

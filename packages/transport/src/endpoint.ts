@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "./errors.js";
+import { describeValue, invalidOption, requireBoolean, requireInteger } from "@tc/core";
 
 /** Where the server is and how to talk to it; the part of the options that HTTP and WebSocket share. */
 export interface EndpointOptions {
@@ -23,18 +23,15 @@ export interface Endpoint {
 export function resolveEndpoint(options: EndpointOptions): Endpoint {
   const { server } = options;
   if (typeof server !== "string" || server.trim() === "" || /[\s/]/.test(server)) {
-    throw new InvalidArgumentError(
-      `server must be a host name or IP address without scheme or path, got ${JSON.stringify(server)}`,
+    throw invalidOption(
+      "server",
+      typeof server === "string"
+        ? `expected a host name or IP address without scheme or path, got ${JSON.stringify(server)}`
+        : `expected a host name or IP address, got ${describeValue(server)}`,
     );
   }
-  if (options.https !== undefined && typeof options.https !== "boolean") {
-    throw new InvalidArgumentError("https must be a boolean");
-  }
-  const tls = options.https ?? true;
-  const port = options.port ?? (tls ? 443 : 4309);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new InvalidArgumentError(`port must be an integer from 1 to 65535, got ${String(port)}`);
-  }
+  const tls = requireBoolean("https", options.https, true);
+  const port = requireInteger("port", options.port, tls ? 443 : 4309, { min: 1, max: 65535 });
   // A bare IPv6 address needs brackets inside a URL.
   const host = server.includes(":") && !server.startsWith("[") ? `[${server}]` : server;
   const protocol = tls ? "https" : "http";

@@ -1,19 +1,5 @@
+import { TrueConfChatBotError } from "@tc/core";
 import { describeErrorCode } from "./error-codes.js";
-
-const brand = Symbol.for("@tc/TrueConfChatBotError");
-/** Base class of every error this SDK throws; `instanceof` works across packages and module formats. */
-export class TrueConfChatBotError extends Error {
-  /** Marks instances so that copies of this class in other @tc packages recognise them. */
-  readonly [brand] = true;
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== TrueConfChatBotError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
-  }
-}
 
 /**
  * The server answered a request with a non-zero `errorCode`.
@@ -38,9 +24,6 @@ export class ApiErrorException extends TrueConfChatBotError {
   }
 }
 
-/** A public function or option got a value it cannot use; thrown before anything is sent. */
-export class InvalidArgumentError extends TrueConfChatBotError {}
-
 /**
  * The request had been written to a connection that dropped before its response arrived. The server may or may
  * not have executed it, so it is never resent silently; retry it yourself when the method is safe to repeat.
@@ -58,23 +41,33 @@ export class ConnectionLostError extends TrueConfChatBotError {
   }
 }
 
-/** No response arrived within the request's timeout (which also bounds waiting for the connection). */
+/**
+ * No response arrived within the request's timeout (which also bounds waiting for the connection). `written`
+ * tells whether it ever reached the socket: false means it waited for an authorised connection the whole time
+ * and never left the client; true with `awaitingResend` means the server refused it with 203 (token expired,
+ * so it did not run) and it timed out waiting to be resent after re-authorising.
+ */
 export class RequestTimeoutError extends TrueConfChatBotError {
   /** The method of the request that timed out. */
   readonly method: string;
   /** The timeout that elapsed, in milliseconds. */
   readonly timeout: number;
-  /** Whether the request had been written to the socket (false: it waited for a connection the whole time). */
+  /** Whether the request had been written to a socket at least once. */
   readonly written: boolean;
-  constructor(method: string, timeout: number, written: boolean) {
+  /** Whether it was waiting for its one resend after a 203 when the time ran out. */
+  readonly awaitingResend: boolean;
+  constructor(method: string, timeout: number, written: boolean, awaitingResend = false) {
     super(
-      written
-        ? `Request to ${method} timed out after ${timeout} ms`
-        : `Request to ${method} timed out after ${timeout} ms waiting for an authorised connection; it was never sent`,
+      !written
+        ? `Request to ${method} timed out after ${timeout} ms waiting for an authorised connection; it was never sent`
+        : awaitingResend
+          ? `Request to ${method} timed out after ${timeout} ms waiting to be resent after re-authorisation; the server had refused it with 203 (token expired), so it did not run`
+          : `Request to ${method} timed out after ${timeout} ms`,
     );
     this.method = method;
     this.timeout = timeout;
     this.written = written;
+    this.awaitingResend = awaitingResend;
   }
 }
 
@@ -92,6 +85,32 @@ export class RequestAbortedError extends TrueConfChatBotError {
 export class ClientStoppedError extends TrueConfChatBotError {
   constructor(message = "The transport is stopped", options?: ErrorOptions) {
     super(message, options);
+  }
+}
+
+/**
+ * `stop({ deadline })` ran out of time before this request settled. `written` tells whether it had reached the
+ * server (it may then have run; its answer was not awaited) or was still waiting for a connection (never sent).
+ *
+ * @example
+ * await transport.stop({ deadline: 5_000 }); // requests still open after 5 s reject with StopDeadlineError
+ */
+export class StopDeadlineError extends ClientStoppedError {
+  /** The method of the request that was cut off. */
+  readonly method: string;
+  /** The deadline given to `stop()`, in milliseconds. */
+  readonly deadline: number;
+  /** Whether the request had been written to the socket (it may have run). */
+  readonly written: boolean;
+  constructor(method: string, deadline: number, written: boolean) {
+    super(
+      written
+        ? `${method} was not answered within the stop deadline of ${deadline} ms; it was sent and may have run`
+        : `${method} was not sent within the stop deadline of ${deadline} ms`,
+    );
+    this.method = method;
+    this.deadline = deadline;
+    this.written = written;
   }
 }
 

@@ -1,8 +1,10 @@
+import { describeValue, invalidOption, requireDuration, resolveTlsOptions, type VerifySsl } from "@tc/core";
 import { Agent, type Dispatcher, request } from "undici";
 import { resolveEndpoint } from "./endpoint.js";
-import { InvalidArgumentError, InvalidGrantError, TokenRequestError } from "./errors.js";
+import { InvalidGrantError, TokenRequestError } from "./errors.js";
 import { describeError } from "./logger.js";
-import { resolveTlsOptions, type VerifySsl } from "./tls-options.js";
+import { checkOptionNames } from "./option-names.js";
+import { timeoutSecondsBelow } from "./options.js";
 import { readJwtExpiry, type TokenInfo } from "./token.js";
 
 /** Options of `fetchToken`: the same connection options as the transport, plus the bot account. */
@@ -19,11 +21,22 @@ export interface FetchTokenOptions {
   username: string;
   /** Bot account password; never logged or put into an error. */
   password: string;
-  /** Whole-request timeout in milliseconds; default 10 000. */
+  /** Whole-request timeout in milliseconds; default 10 000 (below 100 is refused as probably meant in seconds). */
   timeout?: number | undefined;
   /** An undici dispatcher to use instead of one built from `verifySsl` (the transport passes its own). */
-  dispatcher?: Dispatcher | undefined;
+  httpDispatcher?: Dispatcher | undefined;
 }
+
+const optionNames = Object.keys({
+  server: true,
+  port: true,
+  https: true,
+  verifySsl: true,
+  username: true,
+  password: true,
+  timeout: true,
+  httpDispatcher: true,
+} satisfies Record<keyof FetchTokenOptions, true>);
 
 const tokenPath = "/bridge/api/client/v1/oauth/token";
 
@@ -36,17 +49,20 @@ const tokenPath = "/bridge/api/client/v1/oauth/token";
  * const { accessToken, expiresAt } = await fetchToken({ server: "video.example.org", username: "bot", password });
  */
 export async function fetchToken(options: FetchTokenOptions): Promise<TokenInfo> {
+  checkOptionNames("fetchToken options", options, optionNames, {
+    webport: "port",
+    dispatcher: "httpDispatcher",
+  });
   const endpoint = resolveEndpoint(options);
-  if (typeof options.username !== "string" || options.username === "") {
-    throw new InvalidArgumentError("username must be a non-empty string");
+  for (const name of ["username", "password"] as const) {
+    const value = options[name];
+    // Described by type only: a wrong value may still be the secret.
+    if (typeof value !== "string" || value === "") {
+      throw invalidOption(name, `expected a non-empty string, got ${describeValue(value)}`);
+    }
   }
-  if (typeof options.password !== "string" || options.password === "") {
-    throw new InvalidArgumentError("password must be a non-empty string");
-  }
-  const timeout = options.timeout ?? 10_000;
-  if (!Number.isFinite(timeout) || timeout <= 0)
-    throw new InvalidArgumentError("timeout must be a positive number");
-  const ownAgent = options.dispatcher
+  const timeout = requireDuration("timeout", options.timeout, 10_000, { secondsBelow: timeoutSecondsBelow });
+  const ownAgent = options.httpDispatcher
     ? undefined
     : new Agent({ connect: resolveTlsOptions(options.verifySsl) });
   const url = endpoint.httpBaseUrl + tokenPath;
@@ -55,7 +71,7 @@ export async function fetchToken(options: FetchTokenOptions): Promise<TokenInfo>
     try {
       response = await request(url, {
         method: "POST",
-        dispatcher: options.dispatcher ?? ownAgent,
+        dispatcher: options.httpDispatcher ?? ownAgent,
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           client_id: "chat_bot",

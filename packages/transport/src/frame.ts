@@ -1,3 +1,5 @@
+import { describeValue } from "@tc/core";
+
 /** Frame types of the envelope (PROTOCOL.md 1.4). */
 export const FrameType = { REQUEST: 1, RESPONSE: 2 } as const;
 
@@ -24,7 +26,8 @@ const maxId = 0xffff_ffff;
 
 /**
  * Parses one text frame. Returns the frame (the parsed JSON object itself, to keep the hot path free of
- * copies) or a string saying why it is unusable; it never throws, whatever the server sent.
+ * copies) or a string saying why it is unusable; it never throws, whatever the server sent (the reason names a
+ * bad field by a short description, never by serialising it: a deeply nested value would overflow the stack).
  */
 export function parseFrame(text: string): ServerFrame | string {
   let value: unknown;
@@ -36,13 +39,26 @@ export function parseFrame(text: string): ServerFrame | string {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return "not a JSON object";
   const frame = value as { type?: unknown; id?: unknown };
   if (frame.type !== FrameType.REQUEST && frame.type !== FrameType.RESPONSE) {
-    return `unknown frame type ${JSON.stringify(frame.type)}`;
+    return `unknown frame type ${describeField(frame.type)}`;
   }
   const id = frame.id;
   if (typeof id !== "number" || !Number.isInteger(id) || id < 0 || id > maxId) {
-    return `invalid id ${JSON.stringify(id)}`;
+    return `invalid id ${describeField(id)}`;
   }
   return value as ServerFrame;
+}
+
+/** Longest string shown in a reason; the rest of a server's text is not worth a log line. */
+const maxShown = 40;
+
+/** A field of a bad frame in a few characters: primitives as JSON (strings cut short), anything else by kind. */
+function describeField(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") {
+    return value.length > maxShown ? `${JSON.stringify(value.slice(0, maxShown))}…` : JSON.stringify(value);
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  return `(${describeValue(value)})`;
 }
 
 /** The serialized ack of a server request: exactly `{"type":2,"id":N}`. */

@@ -1,7 +1,16 @@
+import {
+  describeValue,
+  InvalidArgumentError,
+  invalidOption,
+  type ResolvedTlsOptions,
+  requireBoolean,
+  requireDuration,
+  resolveTlsOptions,
+  type VerifySsl,
+} from "@tc/core";
 import { type Endpoint, resolveEndpoint } from "./endpoint.js";
-import { InvalidArgumentError } from "./errors.js";
-import { type Logger, silentLogger } from "./logger.js";
-import { type ResolvedTlsOptions, resolveTlsOptions, type VerifySsl } from "./tls-options.js";
+import { guardLogger, type Logger, silentLogger } from "./logger.js";
+import { checkOptionNames } from "./option-names.js";
 import { validateToken } from "./token.js";
 import type { TokenProvider } from "./token-source.js";
 
@@ -25,7 +34,10 @@ export interface TransportOptions {
   receiveUnreadMessages?: boolean | undefined;
   /** Ask the server to deliver system envelopes (participant added, chat renamed …); default false. */
   receiveSystemMessages?: boolean | undefined;
-  /** Default per-request timeout in ms, including any wait for an authorised connection; default 10 000. */
+  /**
+   * Default per-request timeout in ms, including any wait for an authorised connection; default 10 000. Values
+   * below 100 are refused as probably meant in seconds.
+   */
   timeout?: number | undefined;
   /** Consecutive failures to reach the server tolerated before stopping (0 = no retry); default 5. */
   wsMaxRetries?: number | undefined;
@@ -39,7 +51,7 @@ export interface TransportOptions {
   pongTimeout?: number | undefined;
   /** Leave acking of server requests to the caller (`transport.ack(id)`); default false (acked on arrival). */
   manualAck?: boolean | undefined;
-  /** Where to log; default silent. Tokens and passwords are never logged. */
+  /** Where to log; default silent. Tokens and passwords are never logged; a logger that throws is ignored. */
   logger?: Logger | undefined;
 }
 
@@ -59,75 +71,119 @@ export interface ResolvedOptions {
   keepaliveInterval: number;
   pongTimeout: number;
   manualAck: boolean;
+  /** The caller's logger behind a guard: it never throws into the transport. */
   logger: Logger;
 }
 
-/** Validates a transport's options and fills in defaults; every mistake is an `InvalidArgumentError`. */
+/**
+ * A `timeout` below this many milliseconds is refused as probably meant in seconds (`timeout: 10`). No request
+ * can sensibly be given less than 0.1 s to wait for a connection, be written and be answered, while any value
+ * in seconds up to 99 is caught.
+ */
+export const timeoutSecondsBelow = 100;
+
+// A record rather than a list, so that adding an option to TransportOptions without listing it fails to compile.
+const optionNames = Object.keys({
+  server: true,
+  port: true,
+  https: true,
+  verifySsl: true,
+  token: true,
+  tokenProvider: true,
+  credentials: true,
+  receiveUnreadMessages: true,
+  receiveSystemMessages: true,
+  timeout: true,
+  wsMaxRetries: true,
+  wsMaxDelay: true,
+  wsBaseDelay: true,
+  keepaliveInterval: true,
+  pongTimeout: true,
+  manualAck: true,
+  logger: true,
+} satisfies Record<keyof TransportOptions, true>);
+
+/** Options that other SDKs (the Python one) name differently, by their normalised spelling. */
+const renamedOptions = { webport: "port" };
+
+const logLevels = ["debug", "info", "warn", "error"] as const;
+
+/**
+ * Validates a transport's options and fills in defaults; every mistake is an `InvalidArgumentError` (an
+ * unknown key suggests the option it probably meant), except an unusable bare token (`TokenValidationError`).
+ */
 export function resolveOptions(options: TransportOptions): ResolvedOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new InvalidArgumentError("Transport options must be an object");
-  }
+  if (options === undefined)
+    throw new InvalidArgumentError("Transport options must be an object, got undefined");
+  checkOptionNames("Transport options", options, optionNames, renamedOptions);
   const sources = [options.token, options.tokenProvider, options.credentials].filter((s) => s !== undefined);
   if (sources.length !== 1) {
     throw new InvalidArgumentError("Give exactly one of token, tokenProvider or credentials");
   }
   if (options.token !== undefined) validateToken(options.token);
   if (options.tokenProvider !== undefined && typeof options.tokenProvider !== "function") {
-    throw new InvalidArgumentError("tokenProvider must be a function returning a promise of a token");
-  }
-  const { credentials } = options;
-  if (credentials !== undefined) {
-    if (typeof credentials?.username !== "string" || credentials.username === "") {
-      throw new InvalidArgumentError("credentials.username must be a non-empty string");
-    }
-    if (typeof credentials.password !== "string" || credentials.password === "") {
-      throw new InvalidArgumentError("credentials.password must be a non-empty string");
-    }
-  }
-  const logger = options.logger ?? silentLogger;
-  for (const level of ["debug", "info", "warn", "error"] as const) {
-    if (typeof logger[level] !== "function")
-      throw new InvalidArgumentError(`logger.${level} must be a function`);
+    throw invalidOption(
+      "tokenProvider",
+      `expected a function returning a promise of a token, got ${describeValue(options.tokenProvider)}`,
+    );
   }
   return {
     endpoint: resolveEndpoint(options),
     tls: resolveTlsOptions(options.verifySsl),
     token: options.token,
     tokenProvider: options.tokenProvider,
-    credentials: credentials && { username: credentials.username, password: credentials.password },
-    receiveUnreadMessages: flag(options.receiveUnreadMessages, "receiveUnreadMessages"),
-    receiveSystemMessages: flag(options.receiveSystemMessages, "receiveSystemMessages"),
-    timeout: positive(options.timeout, 10_000, "timeout"),
-    wsMaxRetries: retries(options.wsMaxRetries),
-    wsMaxDelay: positive(options.wsMaxDelay, 60_000, "wsMaxDelay"),
-    wsBaseDelay: positive(options.wsBaseDelay, 1_000, "wsBaseDelay"),
-    keepaliveInterval: positive(options.keepaliveInterval, 30_000, "keepaliveInterval"),
-    pongTimeout: positive(options.pongTimeout, 10_000, "pongTimeout"),
-    manualAck: flag(options.manualAck, "manualAck"),
-    logger,
+    credentials: resolveCredentials(options.credentials),
+    receiveUnreadMessages: requireBoolean("receiveUnreadMessages", options.receiveUnreadMessages, false),
+    receiveSystemMessages: requireBoolean("receiveSystemMessages", options.receiveSystemMessages, false),
+    timeout: requireDuration("timeout", options.timeout, 10_000, { secondsBelow: timeoutSecondsBelow }),
+    wsMaxRetries: resolveRetries(options.wsMaxRetries),
+    wsMaxDelay: requireDuration("wsMaxDelay", options.wsMaxDelay, 60_000),
+    wsBaseDelay: requireDuration("wsBaseDelay", options.wsBaseDelay, 1_000),
+    keepaliveInterval: requireDuration("keepaliveInterval", options.keepaliveInterval, 30_000),
+    pongTimeout: requireDuration("pongTimeout", options.pongTimeout, 10_000),
+    manualAck: requireBoolean("manualAck", options.manualAck, false),
+    logger: resolveLogger(options.logger),
   };
 }
 
-/** Largest delay Node timers support; larger values would fire at once. */
-const maxTimer = 2 ** 31 - 1;
-
-/** Validates a positive time in milliseconds. */
-export function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > maxTimer) {
-    throw new InvalidArgumentError(`${name} must be a positive number of milliseconds up to ${maxTimer}`);
+function resolveCredentials(
+  credentials: TransportOptions["credentials"],
+): { username: string; password: string } | undefined {
+  if (credentials === undefined) return undefined;
+  const { username, password } = checkOptionNames("credentials", credentials, ["username", "password"]);
+  if (typeof username !== "string" || username === "") {
+    throw invalidOption(
+      "credentials.username",
+      `expected a non-empty string, got ${describeValue(username)}`,
+    );
   }
-  return value;
+  // The password is described by its type only: even a wrong value may be a secret.
+  if (typeof password !== "string" || password === "") {
+    throw invalidOption(
+      "credentials.password",
+      `expected a non-empty string, got ${describeValue(password)}`,
+    );
+  }
+  return { username, password };
 }
 
-function flag(value: boolean | undefined, name: string): boolean {
-  if (value === undefined) return false;
-  if (typeof value !== "boolean") throw new InvalidArgumentError(`${name} must be a boolean`);
-  return value;
-}
-
-function retries(value: number | undefined): number {
+function resolveRetries(value: number | undefined): number {
   if (value === undefined) return 5;
-  if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0)) return value;
-  throw new InvalidArgumentError("wsMaxRetries must be a non-negative integer or Infinity");
+  if (value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && value >= 0)) return value;
+  const shown = typeof value === "number" && !Number.isNaN(value) ? String(value) : describeValue(value);
+  throw invalidOption("wsMaxRetries", `expected a non-negative integer or Infinity, got ${shown}`);
+}
+
+function resolveLogger(logger: Logger | undefined): Logger {
+  if (logger === undefined) return silentLogger;
+  if (typeof logger !== "object" || logger === null) {
+    throw invalidOption(
+      "logger",
+      `expected an object with ${logLevels.join(", ")} methods, got ${describeValue(logger)}`,
+    );
+  }
+  for (const level of logLevels) {
+    if (typeof logger[level] !== "function") throw invalidOption(`logger.${level}`, "expected a function");
+  }
+  return guardLogger(logger);
 }

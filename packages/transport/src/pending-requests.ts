@@ -8,12 +8,15 @@ export interface PendingRequest {
   readonly body: string;
   /** The id on the current connection once written; undefined while queued. */
   readonly id: number | undefined;
+  /** Whether it was ever written to a socket (true also while it waits for its resend after a 203). */
+  readonly written: boolean;
   /** Whether it was already resent once after a 203 (a second 203 is the caller's). */
   retriedAfterExpiry: boolean;
 }
 
 interface Entry extends PendingRequest {
   id: number | undefined;
+  written: boolean;
   readonly timeout: number;
   deadline: number;
   readonly signal: AbortSignal | undefined;
@@ -26,14 +29,29 @@ interface Entry extends PendingRequest {
 /**
  * Every request that has not settled: a FIFO queue of requests not yet written, and one map keyed by id of
  * requests written to the current connection. Settling removes the entry, stops its clock and its abort
- * listener, so nothing outlives its request and each request settles exactly once.
+ * listener, so nothing outlives its request and each request settles exactly once. `onSettled` runs after
+ * every settlement, whatever settled it (response, timeout, abort, connection loss, stop), so that the owner
+ * can act on "nothing is in flight any more" without checking in every one of those paths.
  */
 export class PendingRequests {
   readonly #queue = new Set<Entry>();
   readonly #inFlight = new Map<number, Entry>();
+  readonly #onSettled: (request: PendingRequest) => void;
   readonly #deadlines = new Deadlines<Entry>((entry) =>
-    this.reject(entry, new RequestTimeoutError(entry.method, entry.timeout, entry.id !== undefined)),
+    this.reject(
+      entry,
+      new RequestTimeoutError(
+        entry.method,
+        entry.timeout,
+        entry.written,
+        entry.written && entry.id === undefined,
+      ),
+    ),
   );
+
+  constructor(onSettled: (request: PendingRequest) => void = () => {}) {
+    this.#onSettled = onSettled;
+  }
 
   /** Requests waiting for an authorised connection. */
   get queued(): number {
@@ -61,6 +79,7 @@ export class PendingRequests {
         method,
         body,
         id: undefined,
+        written: false,
         retriedAfterExpiry: false,
         timeout,
         deadline: 0,
@@ -99,6 +118,7 @@ export class PendingRequests {
   markWritten(request: PendingRequest, id: number): void {
     const entry = request as Entry;
     entry.id = id;
+    entry.written = true;
     this.#inFlight.set(id, entry);
   }
 
@@ -118,13 +138,17 @@ export class PendingRequests {
   /** Settles a request with its response payload. */
   resolve(request: PendingRequest, value: unknown): void {
     const entry = request as Entry;
-    if (this.#detach(entry)) entry.resolve(value);
+    if (!this.#detach(entry)) return;
+    entry.resolve(value);
+    this.#onSettled(entry);
   }
 
   /** Settles a request with an error. */
   reject(request: PendingRequest, error: Error): void {
     const entry = request as Entry;
-    if (this.#detach(entry)) entry.reject(error);
+    if (!this.#detach(entry)) return;
+    entry.reject(error);
+    this.#onSettled(entry);
   }
 
   /** Rejects every written request (its connection is gone); queued ones stay for the next connection. */

@@ -1,5 +1,5 @@
+import type { ResolvedTlsOptions } from "@tc/core";
 import WebSocket from "ws";
-import type { ResolvedTlsOptions } from "./tls-options.js";
 
 /** The only sub-protocol the Chatbot Connector speaks. */
 const subProtocol = "json.v1";
@@ -30,6 +30,9 @@ export function openSocket(
     };
     const onOpen = () => {
       done();
+      // The owner attaches its own listeners next; this one only keeps an error that nobody listens to (say on
+      // a socket closed unwatched during stop()) from crashing the process. The close that follows reports it.
+      ws.on("error", () => {});
       resolve(ws);
     };
     const onError = (error: Error) => {

@@ -1,3 +1,4 @@
+import { maxTimerDelay } from "@tc/core";
 import { TokenValidationError } from "./errors.js";
 import { describeError, type Logger } from "./logger.js";
 import { readJwtExpiry, type TokenInfo } from "./token.js";
@@ -8,19 +9,20 @@ export type TokenReason = "initial" | "expired" | "refresh";
 /** Any async source of tokens (a vault, a refresh service, `fetchToken`). */
 export type TokenProvider = (reason: TokenReason) => Promise<string | TokenInfo>;
 
-/** Longest delay `setTimeout` accepts; longer waits are done in steps. */
-const maxTimerDelay = 2 ** 31 - 1;
 /** Refresh at most this long before expiry… */
 const maxRefreshLead = 60 * 60 * 1000;
 
 /**
  * Holds the current token. With a provider it fetches lazily, shares one fetch among concurrent callers,
  * refreshes ahead of expiry (by an hour, or half the lifetime when shorter) and after `invalidate()` (a 203).
- * A bare token is returned as given and cannot be refreshed.
+ * Each fetch is bounded by `timeout`: a provider that never settles fails that fetch, and the next `get()`
+ * asks it again instead of waiting on the same dead promise forever. A bare token is returned as given and
+ * cannot be refreshed.
  */
 export class TokenSource {
   readonly #provider: TokenProvider | undefined;
   readonly #logger: Logger;
+  readonly #timeout: number;
   #token: string | undefined;
   #refreshAt = Number.POSITIVE_INFINITY;
   #expired = false;
@@ -28,8 +30,9 @@ export class TokenSource {
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
 
-  constructor(source: { token: string } | { provider: TokenProvider }, logger: Logger) {
+  constructor(source: { token: string } | { provider: TokenProvider }, logger: Logger, timeout: number) {
     this.#logger = logger;
+    this.#timeout = timeout;
     if ("token" in source) {
       this.#token = source.token;
       this.#provider = undefined;
@@ -65,16 +68,38 @@ export class TokenSource {
   #fetch(reason: TokenReason): Promise<string> {
     const provider = this.#provider;
     if (!provider) return Promise.reject(new TokenValidationError("A bare token cannot be refreshed"));
-    this.#fetching ??= (async () => {
+    if (this.#fetching) return this.#fetching;
+    const fetching = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // Forget the hung call so that the next get() asks again; its late answer, if any, is dropped.
+        if (this.#fetching === fetching) this.#fetching = undefined;
+        reject(new Error(`the token provider gave no answer within ${this.#timeout} ms`));
+      }, this.#timeout);
+      let answer: Promise<string | TokenInfo>;
       try {
-        const info = normalize(await provider(reason));
-        if (!this.#closed) this.#store(info);
-        return info.accessToken;
-      } finally {
-        this.#fetching = undefined;
+        answer = Promise.resolve(provider(reason));
+      } catch (error) {
+        answer = Promise.reject(error);
       }
-    })();
-    return this.#fetching;
+      answer
+        .then(normalize)
+        .then(
+          (info) => {
+            if (this.#fetching !== fetching) return;
+            if (!this.#closed) this.#store(info);
+            resolve(info.accessToken);
+          },
+          (error: unknown) => {
+            if (this.#fetching === fetching) reject(error);
+          },
+        )
+        .finally(() => {
+          clearTimeout(timer);
+          if (this.#fetching === fetching) this.#fetching = undefined;
+        });
+    });
+    this.#fetching = fetching;
+    return fetching;
   }
 
   #store(info: TokenInfo): void {

@@ -1,3 +1,11 @@
+import {
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  invalidOption,
+  maxTimerDelay,
+  requireDuration,
+} from "@tc/core";
 import mittModule, { type Handler } from "mitt";
 import { Agent, type Dispatcher } from "undici";
 import type WebSocket from "ws";
@@ -8,9 +16,9 @@ import {
   ClientStoppedError,
   ConnectionFailedError,
   ConnectionLostError,
-  InvalidArgumentError,
   InvalidGrantError,
   RequestAbortedError,
+  StopDeadlineError,
   TokenRequestError,
   TokenValidationError,
 } from "./errors.js";
@@ -19,10 +27,11 @@ import { ackFrame, FrameType, parseFrame, requestFrame, type ServerFrame } from 
 import type { ConnectionState, HealthStatus } from "./health.js";
 import { startKeepalive } from "./keepalive.js";
 import { describeError, type Logger } from "./logger.js";
-import { positive, type ResolvedOptions, resolveOptions, type TransportOptions } from "./options.js";
+import { type ResolvedOptions, resolveOptions, type TransportOptions } from "./options.js";
 import { type PendingRequest, PendingRequests } from "./pending-requests.js";
 import { openSocket } from "./socket.js";
 import { TokenSource } from "./token-source.js";
+import { UpdateIntake } from "./update-intake.js";
 
 /** A server request (an event), already acked unless `manualAck` is on. */
 export interface ServerUpdate {
@@ -44,7 +53,7 @@ export interface Session {
 
 /** Events of a `Transport` (subscribe with `on`, unsubscribe with `off`). */
 export type TransportEvents = {
-  /** Every server request, in arrival order. */
+  /** Every server request, in arrival order (held while the transport is paused). */
   update: ServerUpdate;
   /** Every state change. */
   state: HealthStatus;
@@ -56,10 +65,24 @@ export type TransportEvents = {
 
 /** Per-call options of `request()`. */
 export interface RequestOptions {
-  /** Milliseconds until the request fails with `RequestTimeoutError`; defaults to the transport's `timeout`. */
+  /**
+   * Milliseconds until the request fails with `RequestTimeoutError`; defaults to the transport's `timeout`.
+   * Unlike that option, any positive value is taken as given: a per-call timeout is often what is left of a
+   * caller's budget, which may rightly be a few milliseconds.
+   */
   timeout?: number | undefined;
   /** Aborting it rejects the request with `RequestAbortedError` (a written request may still run on the server). */
   signal?: AbortSignal | undefined;
+}
+
+/** Options of `stop()`. */
+export interface StopOptions {
+  /**
+   * Milliseconds to let requests already made settle before the socket is closed: no new request is taken,
+   * queued ones are still sent (reconnecting if need be), written ones get their answer. Whatever is still
+   * open at the deadline rejects with `StopDeadlineError`. Without it everything open rejects at once.
+   */
+  deadline?: number | undefined;
 }
 
 /** Why a connection attempt failed; fatal ones stop the transport instead of retrying. */
@@ -73,6 +96,8 @@ class AttemptFailure extends Error {
 }
 
 const maxRequestId = 0xffff_ffff;
+const requestOptionNames = ["timeout", "signal"];
+const stopOptionNames = ["deadline"];
 
 // mitt ships one declaration file for both builds; under NodeNext TypeScript reads it as CommonJS and types the
 // default import as the module namespace, while at runtime (ESM and CJS alike) it is the factory function.
@@ -88,57 +113,101 @@ const mitt = mittModule as unknown as typeof mittModule.default;
  * transport.on("update", ({ method, payload }) => console.log(method, payload));
  * await transport.start();
  * const chats = await transport.request("getChats", { count: 10, page: 1 });
- * await transport.stop();
+ * await transport.stop({ deadline: 5_000 });
  */
 export class Transport {
   /** `https://server:port` or `http://server:port`, for HTTP requests beside the socket. */
   readonly httpBaseUrl: string;
-  /** An undici dispatcher with the same TLS settings as the socket (closed by `stop()`). */
-  readonly dispatcher: Dispatcher;
+  /** An undici dispatcher with the same TLS settings as the socket, for HTTP beside it (closed by `stop()`). */
+  readonly httpDispatcher: Dispatcher;
 
   readonly #options: ResolvedOptions;
   readonly #log: Logger;
   readonly #emitter = mitt<TransportEvents>();
-  readonly #pending = new PendingRequests();
+  readonly #pending = new PendingRequests(() => this.#onSettled());
+  readonly #intake = new UpdateIntake<ServerUpdate>((update) => this.#emit("update", update));
   readonly #tokens: TokenSource;
   readonly #backoff: Backoff;
-  /** Aborted by `stop()`: cancels a handshake or a backoff wait in progress. */
+  /** Aborted once stopping for good: cancels a token fetch, a handshake or a backoff wait in progress. */
   readonly #stopSignal = new AbortController();
   #socket: WebSocket | undefined;
   /** Open only while the current socket is authorised and no re-authorisation is pending. */
   #gateOpen = false;
   #nextId = 0;
+  /** The last authorised session; kept across reconnects so that the bot's own id stays known. */
   #session: Session | undefined;
   #health: HealthStatus;
   /** Server request ids received on the current socket and not yet acked (manual-ack mode only). */
   #unacked = new Set<number>();
   /** Set while re-authorising: closes the socket once its written requests are answered. */
   #closeWhenDrained: (() => void) | undefined;
+  /** Set while a graceful stop waits for the open requests: ends the wait once there are none. */
+  #onDrained: (() => void) | undefined;
   #started: Promise<void> | undefined;
   #resolveStarted: (() => void) | undefined;
   #rejectStarted: ((error: Error) => void) | undefined;
+  /** The promise of `stop()`; once set, no new request is taken. */
   #stopping: Promise<void> | undefined;
+  /** Set when the final phase of stopping begins: the reconnect loop ends, nothing connects any more. */
+  #halting = false;
   #loop: Promise<void> | undefined;
 
   constructor(options: TransportOptions) {
     this.#options = resolveOptions(options);
-    const { endpoint, logger } = this.#options;
+    const { endpoint, logger, timeout } = this.#options;
     this.#log = logger;
     this.httpBaseUrl = endpoint.httpBaseUrl;
-    this.dispatcher = new Agent({ connect: this.#options.tls });
-    this.#tokens = new TokenSource(this.#tokenOrigin(), logger);
+    this.httpDispatcher = new Agent({ connect: this.#options.tls });
+    this.#tokens = new TokenSource(this.#tokenOrigin(), logger, timeout);
     this.#backoff = new Backoff({ baseDelay: this.#options.wsBaseDelay, maxDelay: this.#options.wsMaxDelay });
     this.#health = this.#buildHealth("disconnected");
   }
 
-  /** The current authorised session, or undefined while not authorised. */
+  /**
+   * The last authorised session, or undefined before the first `auth`. It stays while the transport reconnects
+   * (the bot's user id does not change), so checks such as "is this my own message" keep working; whether a
+   * connection is authorised right now is what `health()` tells.
+   */
   get session(): Session | undefined {
-    return this.#gateOpen ? this.#session : undefined;
+    return this.#session;
   }
 
   /** How many requests wait for a connection (`queued`) and for a response (`inFlight`); for monitoring. */
   get pending(): { queued: number; inFlight: number } {
     return { queued: this.#pending.queued, inFlight: this.#pending.inFlight };
+  }
+
+  /** Whether "update" events are being held (see `pause()`). */
+  get paused(): boolean {
+    return this.#intake.paused;
+  }
+
+  /** How many server pushes are held by `pause()`, waiting for `resume()`; for monitoring memory. */
+  get heldUpdates(): number {
+    return this.#intake.held;
+  }
+
+  /**
+   * Holds "update" events: pushes keep being read (and acked, unless `manualAck`) but are kept, in arrival
+   * order, until `resume()`. Responses, pongs and acks keep flowing, so handlers that are running can finish
+   * their requests. Nothing is dropped, so memory grows with the pushes held: resume once caught up.
+   * Idempotent; the pause outlives reconnects (and `stop()`: held pushes are still delivered by `resume()`).
+   *
+   * @example
+   * transport.pause();   // too much work queued: stop taking events
+   * await drainQueue();
+   * transport.resume();  // the held events are emitted now, in order
+   */
+  pause(): void {
+    this.#intake.pause();
+  }
+
+  /**
+   * Emits the held "update" events in arrival order, then lets new ones through. A listener that calls
+   * `pause()` while they are emitted stops the emission there; the rest stay held. Idempotent.
+   */
+  resume(): void {
+    this.#intake.resume();
   }
 
   /** Subscribes to an event. */
@@ -173,12 +242,25 @@ export class Transport {
   }
 
   /**
-   * Stops for good: no more reconnects, every pending request rejects with `ClientStoppedError`, the socket
-   * closes with code 1000. Resolves when all of that is done; calling it again returns the same promise.
+   * Stops for good: no more reconnects, the socket closes with code 1000, the HTTP dispatcher closes. From the
+   * call on, new requests reject with `ClientStoppedError`. Without a `deadline`, every open request rejects at
+   * once with `ClientStoppedError`; with one, open requests get up to `deadline` ms to settle (queued ones are
+   * still sent) and those left reject with `StopDeadlineError`. Always resolves, once all of that is done;
+   * calling it again returns the same promise (its options are then ignored).
+   *
+   * @example
+   * process.once("SIGTERM", () => void transport.stop({ deadline: 10_000 }));
    */
-  stop(): Promise<void> {
-    this.#stopping ??= this.#shutdown();
-    return this.#stopping;
+  stop(options: StopOptions = {}): Promise<void> {
+    try {
+      const { deadline } = checkOptions("stop() options", options, stopOptionNames);
+      const wait =
+        deadline === undefined ? undefined : requireDuration("deadline", deadline, 0, { allowZero: true });
+      this.#stopping ??= this.#shutdown(wait);
+      return this.#stopping;
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -195,16 +277,20 @@ export class Transport {
   request<T = unknown>(method: string, payload: object = {}, options: RequestOptions = {}): Promise<T> {
     try {
       if (typeof method !== "string" || method === "") {
-        throw new InvalidArgumentError("method must be a non-empty string");
+        throw invalidOption("method", `expected a non-empty string, got ${describeValue(method)}`);
       }
       if (method === "auth") throw new InvalidArgumentError("auth is sent by the transport itself");
       if (typeof payload !== "object" || payload === null) {
-        throw new InvalidArgumentError(`payload of ${method} must be an object or an array`);
+        throw invalidOption(
+          `payload of ${method}`,
+          `expected an object or an array, got ${describeValue(payload)}`,
+        );
       }
-      const timeout = positive(options.timeout, this.#options.timeout, "timeout");
+      checkOptions("request() options", options, requestOptionNames);
+      const timeout = requireDuration("timeout", options.timeout, this.#options.timeout);
       const { signal } = options;
       if (signal !== undefined && !(signal instanceof AbortSignal)) {
-        throw new InvalidArgumentError("signal must be an AbortSignal");
+        throw invalidOption("signal", `expected an AbortSignal, got ${describeValue(signal)}`);
       }
       if (signal?.aborted) throw new RequestAbortedError(method, signal.reason);
       if (this.#stopping || this.#health.status === "stopped") {
@@ -253,7 +339,7 @@ export class Transport {
           server: endpoint.server,
           port: endpoint.port,
           https: endpoint.protocol === "https",
-          dispatcher: this.dispatcher,
+          httpDispatcher: this.httpDispatcher,
           username: account.username,
           password: account.password,
           timeout,
@@ -266,12 +352,12 @@ export class Transport {
     const { wsMaxRetries, endpoint } = this.#options;
     let failures = 0;
     let wait = false;
-    while (!this.#stopping) {
+    while (!this.#halting) {
       if (wait) {
         const delay = this.#backoff.next();
         this.#log.debug(`reconnecting in ${delay} ms`);
         await this.#sleep(delay);
-        if (this.#stopping) return;
+        if (this.#halting) return;
       }
       wait = true;
       this.#setState("connecting");
@@ -279,7 +365,7 @@ export class Transport {
       try {
         ({ closed } = await this.#connect());
       } catch (error) {
-        if (this.#stopping) return;
+        if (this.#halting) return;
         const failure =
           error instanceof AttemptFailure ? error : new AttemptFailure(describeError(error), undefined);
         if (failure.fatal) return this.#fail(failure.fatal);
@@ -304,16 +390,14 @@ export class Transport {
    * rejects with an `AttemptFailure` when the attempt failed before that.
    */
   async #connect(): Promise<{ closed: Promise<string> }> {
-    const { endpoint, tls, timeout, keepaliveInterval, pongTimeout } = this.#options;
-    const token = await bounded(this.#tokens.get(), timeout, this.#stopSignal.signal).catch(
-      (error: unknown) => {
-        throw new AttemptFailure(
-          `no token: ${describeError(error)}`,
-          isFatalTokenError(error) ? error : undefined,
-        );
-      },
-    );
-    if (this.#stopping) throw new AttemptFailure("stopped");
+    const { endpoint, tls, timeout } = this.#options;
+    const token = await untilAborted(this.#tokens.get(), this.#stopSignal.signal).catch((error: unknown) => {
+      throw new AttemptFailure(
+        `no token: ${describeError(error)}`,
+        isFatalTokenError(error) ? error : undefined,
+      );
+    });
+    if (this.#halting) throw new AttemptFailure("stopped");
     const ws = await openSocket(endpoint.wsUrl, {
       tls,
       handshakeTimeout: timeout,
@@ -321,8 +405,8 @@ export class Transport {
     }).catch((error: unknown) => {
       throw new AttemptFailure(`handshake failed: ${describeError(error)}`);
     });
-    if (this.#stopping) {
-      ws.close(1000, "client stopping");
+    if (this.#halting) {
+      void closeGracefully(ws, timeout, "client stopping");
       throw new AttemptFailure("stopped");
     }
     this.#socket = ws;
@@ -332,33 +416,10 @@ export class Transport {
 
     const authId = this.#takeId();
     let onAuthResponse: ((payload: unknown) => void) | undefined;
-    const closed = new Promise<string>((resolve) => {
-      const stopKeepalive = startKeepalive(ws, {
-        interval: keepaliveInterval,
-        pongTimeout,
-        onDead: () => {
-          this.#log.warn(`no pong within ${pongTimeout} ms: replacing the connection`);
-          ws.terminate();
-        },
-      });
-      ws.on("message", (data, isBinary) => {
-        const text = isBinary ? undefined : data.toString();
-        const frame = text === undefined ? "binary frame" : parseFrame(text);
-        if (typeof frame === "string") {
-          this.#log.warn(`frame skipped (${frame}): ${preview(text ?? "")}`);
-        } else if (frame.type === FrameType.RESPONSE && frame.id === authId && onAuthResponse) {
-          onAuthResponse(frame.payload);
-        } else {
-          this.#onFrame(ws, frame);
-        }
-      });
-      ws.on("error", (error) => this.#log.warn(`socket error: ${describeError(error)}`));
-      ws.once("close", (code, reason) => {
-        stopKeepalive();
-        const text = `closed with code ${code}${reason.length > 0 ? ` (${reason.toString()})` : ""}`;
-        this.#onClose(ws, text);
-        resolve(text);
-      });
+    const closed = this.#watch(ws, (frame) => {
+      if (frame.type !== FrameType.RESPONSE || frame.id !== authId || !onAuthResponse) return false;
+      onAuthResponse(frame.payload);
+      return true;
     });
 
     const authPayload = await new Promise<unknown>((resolve, reject) => {
@@ -390,7 +451,7 @@ export class Transport {
     });
     const error = errorOf(authPayload);
     if (error) {
-      ws.close(1000, "auth rejected");
+      void closeGracefully(ws, timeout, "auth rejected");
       const tokenRejected =
         error.code === ErrorCode.CREDENTIALS_EXPIRED || error.code === ErrorCode.INVALID_CREDENTIALS;
       if (tokenRejected && this.#tokens.refreshable) {
@@ -404,7 +465,7 @@ export class Transport {
       }
       throw new AttemptFailure(`auth rejected: ${error.message}`, error);
     }
-    if (this.#stopping) throw new AttemptFailure("stopped");
+    if (this.#halting) throw new AttemptFailure("stopped");
     const result = (authPayload ?? {}) as Record<string, unknown>;
     this.#session = {
       userId: typeof result.userId === "string" ? result.userId : "",
@@ -418,20 +479,73 @@ export class Transport {
     return { closed };
   }
 
+  /**
+   * Attaches the listeners of one socket and returns the promise of its end. Whatever the server sends, no
+   * exception leaves a listener (it would escape into the socket's stream and crash the process), and the
+   * socket ends exactly once: on its close event, or as soon as the keepalive declares the peer dead, so that a
+   * peer that keeps TCP open but stopped reading or sending neither looks healthy nor holds up the reconnect.
+   */
+  #watch(ws: WebSocket, takeAuthResponse: (frame: ServerFrame) => boolean): Promise<string> {
+    const { keepaliveInterval, pongTimeout } = this.#options;
+    return new Promise<string>((resolve) => {
+      let ended = false;
+      const end = (reason: string) => {
+        if (ended) return;
+        ended = true;
+        try {
+          stopKeepalive();
+          this.#onClose(ws, reason);
+        } catch (error) {
+          this.#log.error(`cleaning up a closed connection failed: ${describeError(error)}`);
+        } finally {
+          resolve(reason);
+        }
+      };
+      const stopKeepalive = startKeepalive(ws, {
+        interval: keepaliveInterval,
+        pongTimeout,
+        onDead: () => {
+          const reason = `no pong within ${pongTimeout} ms`;
+          this.#log.warn(`${reason}: replacing the connection`);
+          ws.terminate();
+          end(reason);
+        },
+      });
+      ws.on("message", (data, isBinary) => {
+        try {
+          const text = isBinary ? undefined : data.toString();
+          const frame = text === undefined ? "binary frame" : parseFrame(text);
+          if (typeof frame === "string") this.#log.warn(`frame skipped (${frame}): ${preview(text ?? "")}`);
+          else if (!takeAuthResponse(frame)) this.#onFrame(ws, frame);
+        } catch (error) {
+          this.#log.error(`a server frame could not be handled: ${describeError(error)}`);
+        }
+      });
+      ws.on("error", (error) => this.#log.warn(`socket error: ${describeError(error)}`));
+      ws.once("close", (code, reason) => {
+        let text = `closed with code ${code}`;
+        try {
+          if (reason.length > 0) text += ` (${preview(reason.toString())})`;
+        } finally {
+          end(text);
+        }
+      });
+    });
+  }
+
   /** Handles every frame but the `auth` response. Runs for the socket that delivered it only. */
   #onFrame(ws: WebSocket, frame: ServerFrame): void {
     if (frame.type === FrameType.REQUEST) {
-      // Ack before anything else, on the socket that delivered it (PROTOCOL.md 1.6).
+      // Ack before anything else, on the socket that delivered it (PROTOCOL.md 1.6), even while paused.
       if (this.#options.manualAck) this.#unacked.add(frame.id);
       else if (ws.readyState === ws.OPEN) ws.send(ackFrame(frame.id));
       if (typeof frame.method === "string") {
-        this.#emit("update", { method: frame.method, id: frame.id, payload: frame.payload });
+        this.#intake.push({ method: frame.method, id: frame.id, payload: frame.payload });
       } else {
         this.#log.warn(`server request ${frame.id} without a method skipped`);
       }
     } else if (ws === this.#socket) {
       this.#onResponse(ws, frame.id, frame.payload);
-      if (this.#closeWhenDrained && this.#pending.inFlight === 0) this.#closeWhenDrained();
     }
   }
 
@@ -459,24 +573,34 @@ export class Transport {
   }
 
   /**
-   * The token expired mid-session: stop writing, and once the requests already written are answered (or after
+   * The token expired mid-session: stop writing, and once the requests already written have settled (or after
    * `timeout` ms) close with 1000 so the next connection authorises with a fresh token. Waiting keeps those
-   * requests from failing with a needless `ConnectionLostError`.
+   * requests from failing with a needless `ConnectionLostError`. "Settled" is checked after every settlement,
+   * whatever caused it (answer, timeout, abort), so a request that times out does not hold the others up.
    */
   #reauthorize(ws: WebSocket): void {
     this.#tokens.invalidate();
-    if (!this.#gateOpen) return;
-    this.#gateOpen = false;
-    this.#log.info("token expired: re-authorising on a new connection");
-    this.#setState("connected");
-    const close = () => {
-      clearTimeout(fallback);
-      this.#closeWhenDrained = undefined;
-      if (ws.readyState === ws.OPEN) ws.close(1000, "re-authorising");
-    };
-    const fallback = setTimeout(close, this.#options.timeout);
-    this.#closeWhenDrained = close;
-    if (this.#pending.inFlight === 0) close();
+    if (this.#gateOpen) {
+      this.#gateOpen = false;
+      this.#log.info("token expired: re-authorising on a new connection");
+      this.#setState("connected");
+      const close = () => {
+        clearTimeout(fallback);
+        this.#closeWhenDrained = undefined;
+        void closeGracefully(ws, this.#options.timeout, "re-authorising");
+      };
+      const fallback = setTimeout(close, this.#options.timeout);
+      this.#closeWhenDrained = close;
+    }
+    // Also when already re-authorising: this 203'd request may have been the last one in flight.
+    if (this.#pending.inFlight === 0) this.#closeWhenDrained?.();
+  }
+
+  /** Runs after every settlement of a request, by whatever path. */
+  #onSettled(): void {
+    const { queued, inFlight } = this.#pending;
+    if (inFlight === 0) this.#closeWhenDrained?.();
+    if (queued === 0 && inFlight === 0) this.#onDrained?.();
   }
 
   #onClose(ws: WebSocket, reason: string): void {
@@ -486,7 +610,7 @@ export class Transport {
     this.#closeWhenDrained?.();
     this.#unacked.clear();
     this.#pending.rejectInFlight((request) => new ConnectionLostError(request.method, reason));
-    if (this.#stopping) return;
+    if (this.#halting) return;
     // Reported here rather than in the reconnect loop so that health never lags behind the closed gate.
     this.#log.warn(`connection lost: ${reason}`);
     this.#setState("disconnected", reason);
@@ -539,22 +663,46 @@ export class Transport {
     void this.stop();
   }
 
-  async #shutdown(): Promise<void> {
+  /** Resolves once no request is open, or after `deadline` ms. */
+  #drain(deadline: number): Promise<void> {
+    if (this.#pending.queued + this.#pending.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#onDrained = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, deadline);
+      this.#onDrained = done;
+    });
+  }
+
+  async #shutdown(deadline: number | undefined): Promise<void> {
+    // Without a started loop nothing could send the queued requests, so there is nothing to wait for.
+    const waited = deadline !== undefined && this.#loop !== undefined;
+    if (waited) {
+      this.#log.info(`stopping: letting open requests settle for up to ${deadline} ms`);
+      await this.#drain(deadline);
+    }
+    this.#halting = true;
     this.#stopSignal.abort();
     this.#tokens.close();
     this.#gateOpen = false;
     this.#rejectStarted?.(new ClientStoppedError("stop() was called before the first auth succeeded"));
-    this.#pending.rejectAll(
-      (request) => new ClientStoppedError(`${request.method} not completed: the transport was stopped`),
+    this.#pending.rejectAll((request) =>
+      waited
+        ? new StopDeadlineError(request.method, deadline, request.id !== undefined)
+        : new ClientStoppedError(`${request.method} not completed: the transport was stopped`),
     );
+    const { timeout } = this.#options;
     const ws = this.#socket;
-    if (ws) await closeGracefully(ws, this.#options.timeout);
+    if (ws) await closeGracefully(ws, timeout, "client stopping");
     await this.#loop;
     // A socket that completed its handshake while stop() was running is closed here.
     const late = this.#socket;
-    if (late) await closeGracefully(late, this.#options.timeout);
+    if (late) await closeGracefully(late, timeout, "client stopping");
     if (this.#health.status !== "stopped") this.#setState("stopped");
-    await this.dispatcher.close().catch(() => {});
+    await closeDispatcher(this.httpDispatcher, timeout);
   }
 
   #setState(status: ConnectionState, error?: string): void {
@@ -608,46 +756,48 @@ function isFatalTokenError(error: unknown): error is Error {
   return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
-/** Settles like `promise`, or rejects after `timeout` ms or when `signal` aborts (a token provider may hang). */
-function bounded<T>(promise: Promise<T>, timeout: number, signal: AbortSignal): Promise<T> {
+/** Settles like `promise`, or rejects when `signal` aborts (the token source bounds the wait itself). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new Error("stopped"));
   return new Promise<T>((resolve, reject) => {
-    const finish = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(new Error("stopped"));
-    };
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`no answer within ${timeout} ms`));
-    }, timeout);
+    const onAbort = () => reject(new Error("stopped"));
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        finish();
-        resolve(value);
-      },
-      (error: unknown) => {
-        finish();
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
-/** Closes with 1000 and waits for the close handshake, terminating the socket after `timeout` ms. */
-function closeGracefully(ws: WebSocket, timeout: number): Promise<void> {
+/**
+ * Closes with 1000 and waits for the close handshake, terminating the socket after `timeout` ms (a peer that
+ * stopped reading never answers the close). Resolves in any case, at the latest `2 × timeout` ms later.
+ */
+function closeGracefully(ws: WebSocket, timeout: number, reason: string): Promise<void> {
   if (ws.readyState === ws.CLOSED) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => ws.terminate(), timeout);
-    ws.once("close", () => {
-      clearTimeout(timer);
+    const finish = () => {
+      clearTimeout(terminator);
+      clearTimeout(giveUp);
       resolve();
-    });
-    ws.close(1000, "client stopping");
+    };
+    const terminator = setTimeout(() => ws.terminate(), timeout);
+    // terminate() yields "close" at once; this only guards stop() against a socket that never reports it.
+    const giveUp = setTimeout(finish, Math.min(2 * timeout, maxTimerDelay));
+    ws.once("close", finish);
+    if (ws.readyState === ws.OPEN) ws.close(1000, reason);
   });
+}
+
+/**
+ * Closes the HTTP dispatcher, letting requests in progress finish for up to `timeout` ms, then destroys it so
+ * that a stalled download cannot keep `stop()` from resolving.
+ */
+async function closeDispatcher(dispatcher: Dispatcher, timeout: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => {
+    timer = setTimeout(() => resolve("expired"), timeout);
+  });
+  const outcome = await Promise.race([dispatcher.close().catch(() => "closed" as const), expired]);
+  clearTimeout(timer);
+  if (outcome === "expired") await dispatcher.destroy().catch(() => {});
 }
 
 /** The start of a skipped frame for the log; server text is logged, our own frames (with the token) never are. */

@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   ConnectionState,
@@ -5,6 +6,7 @@ import {
   type HealthStatus,
   type ServerUpdate,
   type Session,
+  type StopOptions,
   type TokenInfo,
   Transport,
   type TransportOptions,
@@ -22,6 +24,19 @@ describe("public types", () => {
       .toEqualTypeOf<{ timeout?: number | undefined; signal?: AbortSignal | undefined } | undefined>();
     expectTypeOf(transport.session).toEqualTypeOf<Session | undefined>();
     expectTypeOf(transport.health()).toEqualTypeOf<HealthStatus>();
+  });
+
+  it("pause/resume, graceful stop and the HTTP dispatcher are typed", () => {
+    const transport = new Transport({ server: "x", token: "t" } as TransportOptions);
+    expectTypeOf(transport.paused).toEqualTypeOf<boolean>();
+    expectTypeOf(transport.heldUpdates).toEqualTypeOf<number>();
+    expectTypeOf(transport.pause).returns.toEqualTypeOf<void>();
+    expectTypeOf(transport.stop).parameter(0).toEqualTypeOf<StopOptions | undefined>();
+    expectTypeOf<StopOptions>().toEqualTypeOf<{ deadline?: number | undefined }>();
+    expectTypeOf(transport.stop({ deadline: 1000 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(transport.httpDispatcher).toEqualTypeOf<Dispatcher>();
+    // @ts-expect-error renamed to httpDispatcher
+    void transport.dispatcher;
   });
 
   it("events carry typed payloads", () => {

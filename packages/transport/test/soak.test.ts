@@ -29,7 +29,7 @@ describe("soak", () => {
     const caller = async (c: number) => {
       for (let i = 0; i < perCaller; i += 1) {
         const text = `soak-${c}-${i}`;
-        if (transport.session === undefined) issuedDuringOutage.add(text);
+        if (!transport.health().authorized) issuedDuringOutage.add(text);
         try {
           await transport.request("sendMessage", {
             chatId,

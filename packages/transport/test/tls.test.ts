@@ -30,7 +30,7 @@ async function connect(server: MiniServer, options: Partial<TransportOptions>) {
 }
 
 describe("wss with a self-signed certificate", () => {
-  it("is accepted when its CA is given as PEM, a path or TLS options (or checking is off), and the dispatcher trusts it too", async () => {
+  it("is accepted when its CA is given as PEM, a path or TLS options (or checking is off), and httpDispatcher trusts it too", async () => {
     const server = await MiniServer.start(tls);
     cleanups.push(() => server.stop());
     server.token = () => [201, { access_token: "t" }];
@@ -40,7 +40,7 @@ describe("wss with a self-signed certificate", () => {
     const response = await request(`${byPem.httpBaseUrl}/bridge/api/client/v1/oauth/token`, {
       method: "POST",
       body: "{}",
-      dispatcher: byPem.dispatcher,
+      dispatcher: byPem.httpDispatcher,
     });
     expect(response.statusCode).toBe(201);
     await response.body.dump();

@@ -190,7 +190,7 @@ describe("Transport against a minimal server", () => {
     await transport.start();
     const timedOut = await transport.request("slow", {}, { timeout: 50 }).catch((e: unknown) => e);
     expect(timedOut).toBeInstanceOf(RequestTimeoutError);
-    expect(timedOut).toMatchObject({ method: "slow", timeout: 50, written: true });
+    expect(timedOut).toMatchObject({ method: "slow", timeout: 50, written: true, awaitingResend: false });
     const controller = new AbortController();
     const aborted = transport.request("slow", {}, { signal: controller.signal });
     controller.abort(new Error("user gave up"));
@@ -386,12 +386,12 @@ describe("Transport against a minimal server", () => {
     const { transport } = await setup({
       token: undefined,
       tokenProvider: hanging,
-      timeout: 50,
+      timeout: 100,
       wsMaxRetries: 0,
     });
     const error = await transport.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionFailedError);
-    expect((error as Error).message).toMatch(/no token: .*no answer within 50 ms/);
+    expect((error as Error).message).toMatch(/no token: .*no answer within 100 ms/);
 
     const { transport: second } = await setup({ token: undefined, tokenProvider: hanging, timeout: 60_000 });
     const started = second.start().catch((e: unknown) => e);
@@ -399,6 +399,39 @@ describe("Transport against a minimal server", () => {
     await second.stop();
     expect(Date.now() - before).toBeLessThan(1000);
     expect(await started).toBeInstanceOf(ClientStoppedError);
+  });
+
+  it("asks a token provider that never answered again on the next attempt and recovers", async () => {
+    const reasons: string[] = [];
+    const { transport } = await setup({
+      token: undefined,
+      timeout: 100,
+      wsMaxRetries: 3,
+      tokenProvider: (reason) => {
+        reasons.push(reason);
+        return reasons.length === 1 ? new Promise<string>(() => {}) : Promise.resolve(validJwt());
+      },
+    });
+    await transport.start();
+    expect(reasons).toEqual(["initial", "initial"]);
+    expect(transport.health().status).toBe("authorized");
+  });
+
+  it("keeps the last authorised session while reconnecting; health tells it is not connected", async () => {
+    const { server, transport } = await setup();
+    await transport.start();
+    const first = transport.session;
+    expect(first).toEqual({ userId: "bot@mini.local/inst", connectionId: "conn-0" });
+    server.auth = () => "no-answer"; // hold the reconnect before its auth succeeds
+    server.dropAll();
+    await until(() => server.requests("auth").length === 2);
+    expect(transport.health()).toMatchObject({ status: "connected", authorized: false });
+    expect(transport.health().userId).toBeUndefined();
+    expect(transport.session).toEqual(first);
+    server.auth = (_, socket) => ({ userId: "bot@mini.local/other", connectionId: `conn-${socket}` });
+    server.dropAll();
+    await until(() => transport.health().status === "authorized");
+    expect(transport.session).toEqual({ userId: "bot@mini.local/other", connectionId: "conn-2" });
   });
 
   it("stop() during a backoff wait ends the loop at once", async () => {

@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "@tc/transport";
+import { TrueConfChatBotError } from "@tc/core";
 
 /**
  * The server reports a file as NOT_AVAILABLE (`readyState` 0): it cannot be downloaded.

@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "@tc/transport";
+import { TrueConfChatBotError } from "@tc/core";
 
 /**
  * The server answered a call with a payload that does not have the documented shape. Only that call fails;

@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "@tc/transport";
+import { TrueConfChatBotError } from "@tc/core";
 
 /**
  * The server's name or version could not be learned from `GET /api/v4/server` (no HTTP base URL, the request

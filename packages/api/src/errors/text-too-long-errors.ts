@@ -1,4 +1,4 @@
-import { LimitExceededError } from "@tc/files";
+import { LimitExceededError } from "@tc/core";
 
 /**
  * A message text is longer than the server accepts (4096 visible characters, measured with the parse mode).

@@ -1,4 +1,4 @@
-import { LimitExceededError } from "@tc/files";
+import { LimitExceededError } from "@tc/core";
 
 /**
  * A chat title is longer than 256 characters (Unicode code points). Base of the group and channel variants;

@@ -1,4 +1,5 @@
-import type { Api, DownloadOptions, DownloadToFileOptions } from "../api.js";
+import type { Api } from "../api.js";
+import type { DownloadOptions, DownloadToFileOptions } from "../method-options.js";
 import type { AttachmentContent } from "../schemas/message-content.js";
 
 /**

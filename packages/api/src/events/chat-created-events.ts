@@ -1,11 +1,14 @@
 import type { Api } from "../api.js";
 import type { Chat } from "../schemas/chat.js";
 import type { LastMessage } from "../schemas/envelope.js";
-import { ApiEvent } from "./api-event.js";
+import { ApiEvent, type PushOrigin } from "./api-event.js";
 
 /** What the four chat-created pushes share: the new chat object. */
-export abstract class CreatedChat extends ApiEvent {
+export abstract class CreatedChat<B extends Api = Api> extends ApiEvent<B> {
+  /** The new chat. */
   readonly chatId: string;
+  /** The server does not say who created the chat. */
+  readonly fromUserId: undefined = undefined;
   /** `null` for the Favorites chat. */
   readonly title: string | null;
   /** A `ChatType` value. */
@@ -13,8 +16,8 @@ export abstract class CreatedChat extends ApiEvent {
   readonly lastMessage: LastMessage | null;
   readonly unreadMessages: number;
   readonly avatarUrl: string | null;
-  constructor(api: Api, chat: Chat) {
-    super(api);
+  constructor(api: B, chat: Chat, origin?: PushOrigin) {
+    super(api, origin);
     this.chatId = chat.chatId;
     this.title = chat.title;
     this.chatType = chat.chatType;
@@ -30,7 +33,7 @@ export abstract class CreatedChat extends ApiEvent {
  * @example
  * router.createdPersonalChat((event) => event.api.sendMessage({ chatId: event.chatId, text: "Hi!" }));
  */
-export class CreatedPersonalChat extends CreatedChat {
+export class CreatedPersonalChat<B extends Api = Api> extends CreatedChat<B> {
   /** The wire method of this event. */
   readonly method = "createP2PChat" as const;
 }
@@ -41,7 +44,7 @@ export class CreatedPersonalChat extends CreatedChat {
  * @example
  * router.createdGroupChat((event) => console.log("new group", event.title));
  */
-export class CreatedGroupChat extends CreatedChat {
+export class CreatedGroupChat<B extends Api = Api> extends CreatedChat<B> {
   /** The wire method of this event. */
   readonly method = "createGroupChat" as const;
 }
@@ -52,7 +55,7 @@ export class CreatedGroupChat extends CreatedChat {
  * @example
  * router.createdChannel((event) => console.log("new channel", event.title));
  */
-export class CreatedChannel extends CreatedChat {
+export class CreatedChannel<B extends Api = Api> extends CreatedChat<B> {
   /** The wire method of this event. */
   readonly method = "createChannel" as const;
 }
@@ -63,7 +66,7 @@ export class CreatedChannel extends CreatedChat {
  * @example
  * router.createdFavoritesChat((event) => console.log("favorites:", event.chatId));
  */
-export class CreatedFavoritesChat extends CreatedChat {
+export class CreatedFavoritesChat<B extends Api = Api> extends CreatedChat<B> {
   /** The wire method of this event. */
   readonly method = "createFavoritesChat" as const;
 }

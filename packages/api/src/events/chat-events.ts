@@ -6,7 +6,7 @@ import type {
   editedChatTitleEventSchema,
   removedChatEventSchema,
 } from "../schemas/events.js";
-import { ApiEvent } from "./api-event.js";
+import { ApiEvent, type PushOrigin } from "./api-event.js";
 
 /**
  * A chat of the bot was removed (`removeChat` push).
@@ -14,12 +14,14 @@ import { ApiEvent } from "./api-event.js";
  * @example
  * router.removedChat((event) => cache.delete(event.chatId));
  */
-export class RemovedChat extends ApiEvent {
+export class RemovedChat<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "removeChat" as const;
   readonly chatId: string;
-  constructor(api: Api, payload: v.InferOutput<typeof removedChatEventSchema>) {
-    super(api);
+  /** The server does not say who did it. */
+  readonly fromUserId: undefined = undefined;
+  constructor(api: B, payload: v.InferOutput<typeof removedChatEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.chatId = payload.chatId;
   }
 }
@@ -30,13 +32,15 @@ export class RemovedChat extends ApiEvent {
  * @example
  * router.editedChatTitle((event) => console.log(event.chatId, "is now", event.title));
  */
-export class EditedChatTitle extends ApiEvent {
+export class EditedChatTitle<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "editChatTitle" as const;
   readonly chatId: string;
+  /** The server does not say who did it. */
+  readonly fromUserId: undefined = undefined;
   readonly title: string;
-  constructor(api: Api, payload: v.InferOutput<typeof editedChatTitleEventSchema>) {
-    super(api);
+  constructor(api: B, payload: v.InferOutput<typeof editedChatTitleEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.chatId = payload.chatId;
     this.title = payload.title;
   }
@@ -48,13 +52,15 @@ export class EditedChatTitle extends ApiEvent {
  * @example
  * router.editedChatAvatar((event) => console.log(event.avatarUrl));
  */
-export class EditedChatAvatar extends ApiEvent {
+export class EditedChatAvatar<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "editChatAvatar" as const;
   readonly chatId: string;
+  /** The server does not say who did it. */
+  readonly fromUserId: undefined = undefined;
   readonly avatarUrl: string | null;
-  constructor(api: Api, payload: v.InferOutput<typeof editedChatAvatarEventSchema>) {
-    super(api);
+  constructor(api: B, payload: v.InferOutput<typeof editedChatAvatarEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.chatId = payload.chatId;
     this.avatarUrl = payload.avatarUrl;
   }
@@ -66,14 +72,16 @@ export class EditedChatAvatar extends ApiEvent {
  * @example
  * router.clearedChatHistory((event) => console.log(event.chatId, event.forAll));
  */
-export class ClearedChatHistory extends ApiEvent {
+export class ClearedChatHistory<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "clearHistory" as const;
   readonly chatId: string;
+  /** The server does not say who did it. */
+  readonly fromUserId: undefined = undefined;
   /** Read from a boolean or a `"true"`/`"false"` string. */
   readonly forAll: boolean;
-  constructor(api: Api, payload: v.InferOutput<typeof clearedHistoryEventSchema>) {
-    super(api);
+  constructor(api: B, payload: v.InferOutput<typeof clearedHistoryEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.chatId = payload.chatId;
     this.forAll = payload.forAll;
   }

@@ -3,6 +3,7 @@ import type { ParseMode } from "@tc/format";
 import type { Api } from "../api.js";
 import type { CallOptions } from "../call-options.js";
 import { mentionsUser } from "../mention.js";
+import type { MessageText } from "../method-options.js";
 import type {
   LocationContent,
   MessageContent,
@@ -17,7 +18,7 @@ import type {
   SendMessageResponse,
 } from "../schemas/responses.js";
 import { requireOptions } from "../validation.js";
-import { ApiEvent } from "./api-event.js";
+import { ApiEvent, type PushOrigin } from "./api-event.js";
 import {
   type Attachment,
   Audio,
@@ -30,14 +31,14 @@ import {
 
 /** Options of {@link Message.answer} and {@link Message.reply}. */
 export interface AnswerOptions extends CallOptions {
-  /** Defaults to HTML, as in the Python SDK's shortcuts. */
+  /** Defaults to HTML, as in the Python SDK's shortcuts (format nodes are rendered as HTML then). */
   parseMode?: ParseMode;
 }
 
 /** Options of the document shortcuts. */
 export interface AnswerDocumentOptions extends CallOptions {
-  /** Text shown under the file (≤ 4096 visible characters). */
-  caption?: string;
+  /** Text shown under the file (≤ 4096 visible characters); a string or a format node. */
+  caption?: MessageText;
   /** Parse mode of the caption; defaults to plain text. */
   parseMode?: ParseMode;
 }
@@ -47,6 +48,10 @@ export interface AnswerPhotoOptions extends AnswerDocumentOptions {
   /** An image shown in the chat before the photo is opened. */
   preview?: InputFile;
 }
+
+const answerKeys = ["parseMode"] as const satisfies readonly (keyof AnswerOptions)[];
+const documentKeys = ["caption", "parseMode"] as const satisfies readonly (keyof AnswerDocumentOptions)[];
+const photoKeys = [...documentKeys, "preview"] as const satisfies readonly (keyof AnswerPhotoOptions)[];
 
 /**
  * A message in a chat the bot belongs to (`sendMessage` push, `getMessageById`, history items). Bound to the Api
@@ -58,7 +63,7 @@ export interface AnswerPhotoOptions extends AnswerDocumentOptions {
  *   if (message.document) await message.document.download({ destPath: `./inbox/${message.document.name}` });
  * });
  */
-export class Message extends ApiEvent {
+export class Message<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "sendMessage" as const;
   readonly messageId: string;
@@ -68,18 +73,21 @@ export class Message extends ApiEvent {
   /** A {@link MessageType} value (or a newer server's number; its content is then `kind: "unknown"`). */
   readonly type: number;
   readonly author: MessageEnvelope["author"];
+  /** The author's TrueConf ID (`author.id`). */
+  readonly fromUserId: string;
   readonly box: MessageEnvelope["box"];
   readonly isEdited: boolean;
   readonly replyMessageId: string | null;
   readonly content: MessageContent;
 
-  constructor(api: Api, envelope: MessageEnvelope) {
-    super(api);
+  constructor(api: B, envelope: MessageEnvelope, origin?: PushOrigin) {
+    super(api, origin);
     this.messageId = envelope.messageId;
     this.chatId = envelope.chatId;
     this.timestamp = envelope.timestamp;
     this.type = envelope.type;
     this.author = envelope.author;
+    this.fromUserId = envelope.author.id;
     this.box = envelope.box;
     this.isEdited = envelope.isEdited;
     this.replyMessageId = envelope.replyMessageId;
@@ -137,7 +145,7 @@ export class Message extends ApiEvent {
   }
 
   /** The forwarded message when it arrived as a nested envelope, else `undefined`. */
-  get forwarded(): Message | undefined {
+  get forwarded(): Message<B> | undefined {
     return this.content.kind === "forwarded" && this.content.envelope !== null
       ? new Message(this.api, this.content.envelope)
       : undefined;
@@ -159,13 +167,14 @@ export class Message extends ApiEvent {
   }
 
   /**
-   * Sends a text to this chat. Parse mode defaults to HTML.
+   * Sends a text to this chat: a string or a `@tc/format` node. Parse mode defaults to HTML.
    *
    * @example
    * await message.answer("<b>Done</b>");
+   * await message.answer(Text("Hello, ", Bold(message.fromUserId)));
    */
-  async answer(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
-    const o = requireOptions(options);
+  async answer(text: MessageText, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    const o = requireOptions("answer options", options, answerKeys);
     return this.api.sendMessage({ ...o, chatId: this.chatId, text, parseMode: o.parseMode ?? "html" });
   }
 
@@ -175,8 +184,8 @@ export class Message extends ApiEvent {
    * @example
    * await message.reply("On it.");
    */
-  async reply(text: string, options: AnswerOptions = {}): Promise<SendMessageResponse> {
-    const o = requireOptions(options);
+  async reply(text: MessageText, options: AnswerOptions = {}): Promise<SendMessageResponse> {
+    const o = requireOptions("reply options", options, answerKeys);
     return this.api.replyMessage({
       ...o,
       chatId: this.chatId,
@@ -193,7 +202,11 @@ export class Message extends ApiEvent {
    * await message.forward(opsChatId);
    */
   async forward(chatId: string, options: CallOptions = {}): Promise<ForwardMessageResponse> {
-    return this.api.forwardMessage({ ...requireOptions(options), chatId, messageId: this.messageId });
+    return this.api.forwardMessage({
+      ...requireOptions("forward options", options, []),
+      chatId,
+      messageId: this.messageId,
+    });
   }
 
   /**
@@ -204,9 +217,10 @@ export class Message extends ApiEvent {
    * await message.copyTo(archiveChatId);
    */
   async copyTo(chatId: string, options: CallOptions = {}): Promise<SendMessageResponse | null> {
+    const call = requireOptions("copyTo options", options, []);
     if (this.content.kind !== "text") return null;
     return this.api.sendMessage({
-      ...requireOptions(options),
+      ...call,
       chatId,
       text: this.content.text,
       parseMode: this.#copyParseMode(),
@@ -220,7 +234,11 @@ export class Message extends ApiEvent {
    * await message.answerDocument(new FSInputFile("report.pdf"), { caption: "The report" });
    */
   async answerDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendDocument({ ...requireOptions(options), chatId: this.chatId, file });
+    return this.api.sendDocument({
+      ...requireOptions("answerDocument options", options, documentKeys),
+      chatId: this.chatId,
+      file,
+    });
   }
 
   /**
@@ -230,7 +248,11 @@ export class Message extends ApiEvent {
    * await message.answerPhoto(new FSInputFile("chart.png"), { preview: new FSInputFile("chart.webp") });
    */
   async answerPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendPhoto({ ...requireOptions(options), chatId: this.chatId, file });
+    return this.api.sendPhoto({
+      ...requireOptions("answerPhoto options", options, photoKeys),
+      chatId: this.chatId,
+      file,
+    });
   }
 
   /**
@@ -240,7 +262,11 @@ export class Message extends ApiEvent {
    * await message.answerSticker(new FSInputFile("thumbs-up.webp"));
    */
   async answerSticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
-    return this.api.sendSticker({ ...requireOptions(options), chatId: this.chatId, file });
+    return this.api.sendSticker({
+      ...requireOptions("answerSticker options", options, []),
+      chatId: this.chatId,
+      file,
+    });
   }
 
   /**
@@ -251,7 +277,7 @@ export class Message extends ApiEvent {
    */
   async replyDocument(file: InputFile, options: AnswerDocumentOptions = {}): Promise<SendFileResponse> {
     return this.api.sendDocument({
-      ...requireOptions(options),
+      ...requireOptions("replyDocument options", options, documentKeys),
       chatId: this.chatId,
       file,
       replyMessageId: this.messageId,
@@ -266,7 +292,7 @@ export class Message extends ApiEvent {
    */
   async replyPhoto(file: InputFile, options: AnswerPhotoOptions = {}): Promise<SendFileResponse> {
     return this.api.sendPhoto({
-      ...requireOptions(options),
+      ...requireOptions("replyPhoto options", options, photoKeys),
       chatId: this.chatId,
       file,
       replyMessageId: this.messageId,
@@ -281,7 +307,7 @@ export class Message extends ApiEvent {
    */
   async replySticker(file: InputFile, options: CallOptions = {}): Promise<SendFileResponse> {
     return this.api.sendSticker({
-      ...requireOptions(options),
+      ...requireOptions("replySticker options", options, []),
       chatId: this.chatId,
       file,
       replyMessageId: this.messageId,
@@ -295,7 +321,10 @@ export class Message extends ApiEvent {
    * await message.delete({ forAll: true });
    */
   async delete(options: { forAll?: boolean } & CallOptions = {}): Promise<EmptyResponse> {
-    return this.api.removeMessage({ ...requireOptions(options), messageId: this.messageId });
+    return this.api.removeMessage({
+      ...requireOptions("delete options", options, ["forAll"]),
+      messageId: this.messageId,
+    });
   }
 
   /**
@@ -308,7 +337,7 @@ export class Message extends ApiEvent {
   async saveToFavorites(
     options: { copy?: boolean } & CallOptions = {},
   ): Promise<SendMessageResponse | ForwardMessageResponse | null> {
-    const { copy, ...call } = requireOptions(options);
+    const { copy, ...call } = requireOptions("saveToFavorites options", options, ["copy"]);
     const favorites = await this.api.meChat();
     return copy ? this.copyTo(favorites, call) : this.forward(favorites, call);
   }

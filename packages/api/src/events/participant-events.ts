@@ -7,7 +7,7 @@ import type {
   changedRoleEventSchema,
   removedParticipantEventSchema,
 } from "../schemas/events.js";
-import { ApiEvent } from "./api-event.js";
+import { ApiEvent, type PushOrigin } from "./api-event.js";
 
 /**
  * Someone was added to a chat of the bot (`addChatParticipant` push).
@@ -15,7 +15,7 @@ import { ApiEvent } from "./api-event.js";
  * @example
  * router.addedChatParticipant((event) => event.api.sendMessage({ chatId: event.chatId, text: "Welcome!" }));
  */
-export class AddedChatParticipant extends ApiEvent {
+export class AddedChatParticipant<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "addChatParticipant" as const;
   readonly timestamp: number | undefined;
@@ -24,12 +24,15 @@ export class AddedChatParticipant extends ApiEvent {
   readonly userId: string;
   /** Who added them, when the server says. */
   readonly addedBy: EnvelopeAuthor | undefined;
-  constructor(api: Api, payload: v.InferOutput<typeof addedParticipantEventSchema>) {
-    super(api);
+  /** Who added them (`addedBy.id`), when the server says. */
+  readonly fromUserId: string | undefined;
+  constructor(api: B, payload: v.InferOutput<typeof addedParticipantEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.timestamp = payload.timestamp;
     this.chatId = payload.chatId;
     this.userId = payload.userId;
     this.addedBy = payload.addedBy;
+    this.fromUserId = payload.addedBy?.id;
   }
 }
 
@@ -39,7 +42,7 @@ export class AddedChatParticipant extends ApiEvent {
  * @example
  * router.removedChatParticipant((event) => console.log(event.userId, "left", event.chatId));
  */
-export class RemovedChatParticipant extends ApiEvent {
+export class RemovedChatParticipant<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "removeChatParticipant" as const;
   readonly timestamp: number | undefined;
@@ -48,12 +51,15 @@ export class RemovedChatParticipant extends ApiEvent {
   readonly userId: string;
   /** Who removed them, when the server says. */
   readonly removedBy: EnvelopeAuthor | undefined;
-  constructor(api: Api, payload: v.InferOutput<typeof removedParticipantEventSchema>) {
-    super(api);
+  /** Who removed them (`removedBy.id`), when the server says. */
+  readonly fromUserId: string | undefined;
+  constructor(api: B, payload: v.InferOutput<typeof removedParticipantEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.timestamp = payload.timestamp;
     this.chatId = payload.chatId;
     this.userId = payload.userId;
     this.removedBy = payload.removedBy;
+    this.fromUserId = payload.removedBy?.id;
   }
 }
 
@@ -63,16 +69,18 @@ export class RemovedChatParticipant extends ApiEvent {
  * @example
  * router.changedParticipantRole((event) => console.log(event.userId, "is now", event.role));
  */
-export class ChangedParticipantRole extends ApiEvent {
+export class ChangedParticipantRole<B extends Api = Api> extends ApiEvent<B> {
   /** The wire method of this event. */
   readonly method = "changeParticipantRole" as const;
+  /** The server does not say who changed the role. */
+  readonly fromUserId: undefined = undefined;
   readonly timestamp: number | undefined;
   readonly chatId: string;
   readonly userId: string;
   /** The new role. */
   readonly role: ChatParticipantRole | (string & {});
-  constructor(api: Api, payload: v.InferOutput<typeof changedRoleEventSchema>) {
-    super(api);
+  constructor(api: B, payload: v.InferOutput<typeof changedRoleEventSchema>, origin?: PushOrigin) {
+    super(api, origin);
     this.timestamp = payload.timestamp;
     this.chatId = payload.chatId;
     this.userId = payload.userId;

@@ -8,22 +8,16 @@ export const idSchema = v.pipe(v.string(), v.minLength(1));
 export const nullableString = v.optional(v.nullable(v.string()), null);
 
 /** `{ id, type }` of an envelope author, `removedBy`, `addedBy`. The `type` defaults to a user (1). */
-export const authorSchema = v.pipe(
-  v.looseObject({ id: v.string(), type: v.optional(v.number()) }),
-  v.transform(({ id, type }) => ({ id, type: type ?? 1 })),
-);
+export const authorSchema = v.object({ id: v.string(), type: v.optional(v.number(), 1) });
 
 /** Who wrote or did something: `id` is the TrueConf ID, `type` 0 = system, 1 = user. */
 export type EnvelopeAuthor = v.InferOutput<typeof authorSchema>;
 
 /** `box` of an envelope. Its meaning is undocumented, so both members are kept as they arrive. */
-export const boxSchema = v.pipe(
-  v.looseObject({
-    id: v.optional(v.union([v.number(), v.string()])),
-    position: v.optional(v.union([v.string(), v.number()])),
-  }),
-  v.transform(({ id, position }) => ({ id, position })),
-);
+export const boxSchema = v.object({
+  id: v.optional(v.union([v.number(), v.string()])),
+  position: v.optional(v.union([v.string(), v.number()])),
+});
 
 /** The `box` of an envelope (undocumented server bookkeeping), kept as received. */
 export type EnvelopeBox = v.InferOutput<typeof boxSchema>;

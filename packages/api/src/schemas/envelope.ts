@@ -17,11 +17,11 @@ const envelopeHeadSchema = v.looseObject({
   content: v.optional(v.unknown()),
 });
 
-/** Reads a full message envelope; `null` when the head (ids, timestamp, type, author) is unusable. Never throws. */
-export function parseEnvelope(value: unknown, depth = 0): MessageEnvelope | null {
-  const head = v.safeParse(envelopeHeadSchema, value);
-  if (!head.success) return null;
-  const e = head.output;
+/** The envelope's head (without content) as plain data. */
+type EnvelopeHead = v.InferOutput<typeof envelopeHeadSchema>;
+
+/** Completes a checked head into a full envelope, reading its content by type (nested forwards one level down). */
+function buildEnvelope(e: EnvelopeHead, depth: number): MessageEnvelope {
   const parseNested = (nested: unknown) =>
     depth < maxForwardDepth ? parseEnvelope(nested, depth + 1) : null;
   return {
@@ -37,17 +37,19 @@ export function parseEnvelope(value: unknown, depth = 0): MessageEnvelope | null
   };
 }
 
-/** valibot schema of a full envelope, for use inside response schemas. */
+/** Reads a full message envelope; `null` when the head (ids, timestamp, type, author) is unusable. Never throws. */
+export function parseEnvelope(value: unknown, depth = 0): MessageEnvelope | null {
+  const head = v.safeParse(envelopeHeadSchema, value);
+  return head.success ? buildEnvelope(head.output, depth) : null;
+}
+
+/**
+ * valibot schema of a full envelope (the `sendMessage` push, `getMessageById`, history items). Only the head can
+ * fail it; content that breaks its type's shape is kept raw (`kind: "unknown"`).
+ */
 export const envelopeSchema = v.pipe(
-  v.unknown(),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const envelope = parseEnvelope(dataset.value);
-    if (envelope === null) {
-      addIssue({ message: "not a message envelope (messageId, chatId, timestamp, type, author)" });
-      return NEVER;
-    }
-    return envelope;
-  }),
+  envelopeHeadSchema,
+  v.transform((head) => buildEnvelope(head, 0)),
 );
 
 /** The reduced envelope inside chat objects: no `chatId`, `box` or `isEdited`. */

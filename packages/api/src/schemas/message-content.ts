@@ -1,11 +1,20 @@
 import * as v from "valibot";
 import { MessageType } from "../enums/message-type.js";
-import { nullableString, roleSchema } from "./common.js";
+import { type EnvelopeAuthor, type EnvelopeBox, nullableString, roleSchema } from "./common.js";
 
-const textContentSchema = v.looseObject({ text: v.string(), parseMode: v.optional(v.string(), "text") });
+/*
+ * One schema per content kind; each outputs its content tagged with `kind`, and the content types are inferred
+ * from them. Extra keys are accepted and left out, except in system notices, whose shapes are only inferred and
+ * so are kept whole in `raw`.
+ */
+
+const textContentSchema = v.pipe(
+  v.object({ text: v.string(), parseMode: v.optional(v.string(), "text") }),
+  v.transform((c) => ({ kind: "text" as const, ...c })),
+);
 
 const attachmentContentSchema = v.pipe(
-  v.looseObject({
+  v.object({
     name: v.optional(v.string(), ""),
     size: v.optional(v.number(), 0),
     fileId: v.optional(v.string()),
@@ -14,72 +23,69 @@ const attachmentContentSchema = v.pipe(
     readyState: v.optional(v.number()),
   }),
   v.check((c) => typeof (c.fileId ?? c.infoHash) === "string", "an attachment needs fileId or infoHash"),
+  v.transform((c) => ({
+    kind: "attachment" as const,
+    name: c.name,
+    size: c.size,
+    fileId: (c.fileId ?? c.infoHash) as string,
+    mimeType: c.mimeType ?? "",
+    /** A {@link FileReadyState} value, or `undefined` when the server did not say. */
+    readyState: c.readyState,
+  })),
 );
 
-const locationContentSchema = v.looseObject({
-  latitude: v.number(),
-  longitude: v.number(),
-  title: nullableString,
-  description: nullableString,
-});
+const locationContentSchema = v.pipe(
+  v.object({
+    latitude: v.number(),
+    longitude: v.number(),
+    title: nullableString,
+    description: nullableString,
+  }),
+  v.transform((c) => ({ kind: "location" as const, ...c })),
+);
 
-const surveyContentSchema = v.looseObject({
-  url: v.string(),
-  title: v.string(),
-  path: v.optional(v.string()),
-  description: v.optional(v.string()),
-  buttonText: v.optional(v.string()),
-  appVersion: v.optional(v.number()),
-  secret: v.optional(v.string()),
-  alt: v.optional(v.string()),
-});
+const surveyContentSchema = v.pipe(
+  v.object({
+    url: v.string(),
+    title: v.string(),
+    path: v.optional(v.string()),
+    description: v.optional(v.string()),
+    buttonText: v.optional(v.string()),
+    appVersion: v.optional(v.number()),
+    secret: v.optional(v.string()),
+    alt: v.optional(v.string()),
+  }),
+  v.transform((c) => ({ kind: "survey" as const, ...c })),
+);
 
-const systemContentSchema = v.looseObject({
-  userId: v.optional(v.string()),
-  role: v.optional(roleSchema),
-  title: v.optional(v.string()),
-  avatarUrl: v.optional(v.string()),
-});
+const systemContentSchema = v.pipe(
+  v.looseObject({
+    userId: v.optional(v.string()),
+    role: v.optional(roleSchema),
+    title: v.optional(v.string()),
+    avatarUrl: v.optional(v.string()),
+  }),
+  v.transform(({ userId, role, title, avatarUrl, ...rest }) => ({
+    kind: "system" as const,
+    userId,
+    role,
+    title,
+    avatarUrl,
+    raw: { ...rest, userId, role, title, avatarUrl } as Readonly<Record<string, unknown>>,
+  })),
+);
 
 /** Text of a PLAIN_MESSAGE (200). `parseMode` is kept as sent, even when it is not a known mode. */
-export interface TextContent {
-  readonly kind: "text";
-  readonly text: string;
-  readonly parseMode: string;
-}
+export type TextContent = Readonly<v.InferOutput<typeof textContentSchema>>;
 
 /** A file of an ATTACHMENT (202). `fileId` is also read from the older `infoHash` key. */
-export interface AttachmentContent {
-  readonly kind: "attachment";
-  readonly name: string;
-  readonly size: number;
-  readonly fileId: string;
-  readonly mimeType: string;
-  /** A {@link FileReadyState} value, or `undefined` when the server did not say. */
-  readonly readyState: number | undefined;
-}
+export type AttachmentContent = Readonly<v.InferOutput<typeof attachmentContentSchema>>;
 
 /** A LOCATION (203). Sources disagree on `title` vs `description`; both are read, either may be `null`. */
-export interface LocationContent {
-  readonly kind: "location";
-  readonly latitude: number;
-  readonly longitude: number;
-  readonly title: string | null;
-  readonly description: string | null;
-}
+export type LocationContent = Readonly<v.InferOutput<typeof locationContentSchema>>;
 
 /** A SURVEY (204): the same fields as `sendSurvey` content. */
-export interface SurveyContent {
-  readonly kind: "survey";
-  readonly url: string;
-  readonly title: string;
-  readonly path: string | undefined;
-  readonly description: string | undefined;
-  readonly buttonText: string | undefined;
-  readonly appVersion: number | undefined;
-  readonly secret: string | undefined;
-  readonly alt: string | undefined;
-}
+export type SurveyContent = Readonly<v.InferOutput<typeof surveyContentSchema>>;
 
 /**
  * A FORWARDED_MESSAGE (201). The Python SDK reads a complete nested envelope, OpenClaw a flat `text`; both forms
@@ -93,14 +99,7 @@ export interface ForwardedContent {
 }
 
 /** A system notice (types 1, 2, 21, 22, 23, 110). Shapes are inferred, so `raw` keeps everything. */
-export interface SystemContent {
-  readonly kind: "system";
-  readonly userId: string | undefined;
-  readonly role: string | undefined;
-  readonly title: string | undefined;
-  readonly avatarUrl: string | undefined;
-  readonly raw: Readonly<Record<string, unknown>>;
-}
+export type SystemContent = Readonly<v.InferOutput<typeof systemContentSchema>>;
 
 /** Content that does not fit its envelope type, or an envelope type this SDK does not know: kept raw. */
 export interface UnknownContent {
@@ -125,11 +124,8 @@ export interface MessageEnvelope {
   readonly timestamp: number;
   /** A {@link MessageType} value, or another number from a newer server. */
   readonly type: number;
-  readonly author: { readonly id: string; readonly type: number };
-  readonly box: {
-    readonly id: number | string | undefined;
-    readonly position: string | number | undefined;
-  } | null;
+  readonly author: EnvelopeAuthor;
+  readonly box: EnvelopeBox | null;
   readonly isEdited: boolean;
   readonly replyMessageId: string | null;
   readonly content: MessageContent;
@@ -147,36 +143,19 @@ export function parseMessageContent(
   parseNested: (value: unknown) => MessageEnvelope | null,
 ): MessageContent {
   const unknown: UnknownContent = { kind: "unknown", raw: content };
+  const read = (schema: v.GenericSchema<unknown, MessageContent>): MessageContent => {
+    const r = v.safeParse(schema, content);
+    return r.success ? r.output : unknown;
+  };
   switch (type) {
-    case MessageType.PLAIN_MESSAGE: {
-      const r = v.safeParse(textContentSchema, content);
-      return r.success ? { kind: "text", text: r.output.text, parseMode: r.output.parseMode } : unknown;
-    }
-    case MessageType.ATTACHMENT: {
-      const r = v.safeParse(attachmentContentSchema, content);
-      if (!r.success) return unknown;
-      const c = r.output;
-      return {
-        kind: "attachment",
-        name: c.name,
-        size: c.size,
-        fileId: (c.fileId ?? c.infoHash) as string,
-        mimeType: c.mimeType ?? "",
-        readyState: c.readyState,
-      };
-    }
-    case MessageType.LOCATION: {
-      const r = v.safeParse(locationContentSchema, content);
-      if (!r.success) return unknown;
-      const { latitude, longitude, title, description } = r.output;
-      return { kind: "location", latitude, longitude, title, description };
-    }
-    case MessageType.SURVEY: {
-      const r = v.safeParse(surveyContentSchema, content);
-      if (!r.success) return unknown;
-      const { url, title, path, description, buttonText, appVersion, secret, alt } = r.output;
-      return { kind: "survey", url, title, path, description, buttonText, appVersion, secret, alt };
-    }
+    case MessageType.PLAIN_MESSAGE:
+      return read(textContentSchema);
+    case MessageType.ATTACHMENT:
+      return read(attachmentContentSchema);
+    case MessageType.LOCATION:
+      return read(locationContentSchema);
+    case MessageType.SURVEY:
+      return read(surveyContentSchema);
     case MessageType.FORWARDED_MESSAGE: {
       const envelope = parseNested(content);
       const flat = v.safeParse(textContentSchema, content);
@@ -189,12 +168,7 @@ export function parseMessageContent(
         parseMode: flat.success ? flat.output.parseMode : (nestedText?.parseMode ?? null),
       };
     }
-    default: {
-      if (!systemTypes.has(type)) return unknown;
-      const r = v.safeParse(systemContentSchema, content);
-      if (!r.success) return unknown;
-      const { userId, role, title, avatarUrl } = r.output;
-      return { kind: "system", userId, role, title, avatarUrl, raw: r.output };
-    }
+    default:
+      return systemTypes.has(type) ? read(systemContentSchema) : unknown;
   }
 }

@@ -4,15 +4,13 @@ import { idSchema, nullableString, roleSchema } from "./common.js";
 import { envelopeSchema } from "./envelope.js";
 
 /*
- * One schema per response payload. Objects are loose (extra keys such as `errorCode: 0` are fine) and the
- * output keeps only the documented fields, camelCase as on the wire.
+ * One schema per response payload, and each result type inferred from its schema. `v.object` accepts extra keys
+ * (such as `errorCode: 0`) and leaves them out of the output, which keeps only the documented fields, camelCase
+ * as on the wire.
  */
 
 /** `sendMessage`, `forwardMessage`, `sendSurvey`. */
-export const sentMessageSchema = v.pipe(
-  v.looseObject({ chatId: idSchema, messageId: idSchema, timestamp: v.number() }),
-  v.transform(({ chatId, messageId, timestamp }) => ({ chatId, messageId, timestamp })),
-);
+export const sentMessageSchema = v.object({ chatId: idSchema, messageId: idSchema, timestamp: v.number() });
 /** Result of `sendMessage` / `replyMessage`. */
 export type SendMessageResponse = v.InferOutput<typeof sentMessageSchema>;
 /** Result of `forwardMessage`. */
@@ -21,28 +19,19 @@ export type ForwardMessageResponse = SendMessageResponse;
 export type SendSurveyResponse = SendMessageResponse;
 
 /** `editMessage`, `editSurvey`. */
-export const editedMessageResponseSchema = v.pipe(
-  v.looseObject({ messageId: idSchema, timestamp: v.number() }),
-  v.transform(({ messageId, timestamp }) => ({ messageId, timestamp })),
-);
+export const editedMessageResponseSchema = v.object({ messageId: idSchema, timestamp: v.number() });
 /** Result of `editMessage`. */
 export type EditMessageResponse = v.InferOutput<typeof editedMessageResponseSchema>;
 /** Result of `editSurvey`. */
 export type EditSurveyResponse = EditMessageResponse;
 
 /** Methods that answer with nothing but success (`{}`). */
-export const emptySchema = v.pipe(
-  v.looseObject({}),
-  v.transform((): Record<never, never> => ({})),
-);
+export const emptySchema = v.object({});
 /** Result of methods the server answers with an empty object (`removeMessage`, `removeChat`, …). */
 export type EmptyResponse = v.InferOutput<typeof emptySchema>;
 
 /** `createP2PChat`, `createGroupChat`, `createChannel`, `createFavoritesChat`. */
-export const chatIdSchema = v.pipe(
-  v.looseObject({ chatId: idSchema }),
-  v.transform(({ chatId }) => ({ chatId })),
-);
+export const chatIdSchema = v.object({ chatId: idSchema });
 /** Result of the chat-creating methods. */
 export type CreateChatResponse = v.InferOutput<typeof chatIdSchema>;
 
@@ -58,92 +47,62 @@ export const chatHistorySchema = v.pipe(
 
 /** `getChats`: a bare array (real server) or `{ chats: [...] }` (also accepted by the Python SDK). */
 export const chatsSchema = v.pipe(
-  v.union([v.array(chatSchema), v.looseObject({ chats: v.array(chatSchema) })]),
+  v.union([v.array(chatSchema), v.object({ chats: v.array(chatSchema) })]),
   v.transform((value) => ({ chats: Array.isArray(value) ? value : value.chats })),
 );
 /** Result of `getChats`. */
 export type GetChatsResponse = v.InferOutput<typeof chatsSchema>;
 
 /** `getChatParticipants`. */
-export const participantsSchema = v.pipe(
-  v.looseObject({
-    participants: v.array(
-      v.pipe(
-        v.looseObject({ userId: idSchema, role: roleSchema }),
-        v.transform(({ userId, role }) => ({ userId, role })),
-      ),
-    ),
-  }),
-  v.transform(({ participants }) => ({ participants })),
-);
+export const participantsSchema = v.object({
+  participants: v.array(v.object({ userId: idSchema, role: roleSchema })),
+});
 /** Result of `getChatParticipants`. `role` is a `ChatParticipantRole` (or a newer server's string). */
 export type GetChatParticipantsResponse = v.InferOutput<typeof participantsSchema>;
 
 /** `getChatParticipant`. */
-export const participantSchema = v.pipe(
-  v.looseObject({ userId: idSchema, role: roleSchema, type: v.optional(v.number(), 1) }),
-  v.transform(({ userId, role, type }) => ({ userId, role, type })),
-);
+export const participantSchema = v.object({
+  userId: idSchema,
+  role: roleSchema,
+  type: v.optional(v.number(), 1),
+});
 /** Result of `getChatParticipant`; `type` is an `EnvelopeAuthorType`. */
 export type GetChatParticipantResponse = v.InferOutput<typeof participantSchema>;
 
 /** `hasChatParticipant`, `subscribeFileProgress`, `unsubscribeFileProgress`. */
-export const resultFlagSchema = v.pipe(
-  v.looseObject({ result: v.boolean() }),
-  v.transform(({ result }) => ({ result })),
-);
+export const resultFlagSchema = v.object({ result: v.boolean() });
 /** Result of `hasChatParticipant` and the file-progress subscriptions. */
 export type ResultResponse = v.InferOutput<typeof resultFlagSchema>;
 
 /** `editChatTitle`. */
-export const editChatTitleSchema = v.pipe(
-  v.looseObject({ chatId: idSchema, timestamp: v.optional(v.number()) }),
-  v.transform(({ chatId, timestamp }) => ({ chatId, timestamp })),
-);
+export const editChatTitleSchema = v.object({ chatId: idSchema, timestamp: v.optional(v.number()) });
 /** Result of `editChatTitle`. */
 export type EditChatTitleResponse = v.InferOutput<typeof editChatTitleSchema>;
 
 /** `getUserDisplayName`. */
-export const displayNameSchema = v.pipe(
-  v.looseObject({ displayName: v.string() }),
-  v.transform(({ displayName }) => ({ displayName })),
-);
+export const displayNameSchema = v.object({ displayName: v.string() });
 /** Result of `getUserDisplayName`. */
 export type GetUserDisplayNameResponse = v.InferOutput<typeof displayNameSchema>;
 
 /** `uploadFile` (the WebSocket half of an upload). */
-export const uploadTaskSchema = v.pipe(
-  v.looseObject({ uploadTaskId: idSchema }),
-  v.transform(({ uploadTaskId }) => ({ uploadTaskId })),
-);
+export const uploadTaskSchema = v.object({ uploadTaskId: idSchema });
 
 /** `sendFile`. */
-export const sentFileSchema = v.pipe(
-  v.looseObject({
-    chatId: idSchema,
-    messageId: idSchema,
-    timestamp: v.number(),
-    fileId: v.optional(v.string()),
-  }),
-  v.transform(({ chatId, messageId, timestamp, fileId }) => ({
-    chatId,
-    messageId,
-    timestamp,
-    fileId: fileId ?? null,
-  })),
-);
+export const sentFileSchema = v.object({
+  chatId: idSchema,
+  messageId: idSchema,
+  timestamp: v.number(),
+  fileId: nullableString,
+});
 /** Result of `sendDocument`, `sendPhoto`, `sendSticker`. */
 export type SendFileResponse = v.InferOutput<typeof sentFileSchema>;
 
-const previewSchema = v.pipe(
-  v.looseObject({
-    name: v.optional(v.string(), ""),
-    size: v.optional(v.number(), 0),
-    mimeType: v.optional(v.string(), ""),
-    downloadUrl: nullableString,
-  }),
-  v.transform(({ name, size, mimeType, downloadUrl }) => ({ name, size, mimeType, downloadUrl })),
-);
+const previewSchema = v.object({
+  name: v.optional(v.string(), ""),
+  size: v.optional(v.number(), 0),
+  mimeType: v.optional(v.string(), ""),
+  downloadUrl: nullableString,
+});
 
 /** `getFileInfo`; the file id is read from `fileId` (newer servers) or `infoHash` (older ones). */
 export const fileInfoSchema = v.pipe(
@@ -178,12 +137,7 @@ export type FilePreview = NonNullable<GetFileInfoResponse["previews"]>[number];
 export const uploadLimitsSchema = v.pipe(
   v.looseObject({
     maxSize: v.nullish(v.number()),
-    extensions: v.nullish(
-      v.pipe(
-        v.looseObject({ mode: v.picklist(["allow", "block"]), list: v.array(v.string()) }),
-        v.transform(({ mode, list }) => ({ mode, list })),
-      ),
-    ),
+    extensions: v.nullish(v.object({ mode: v.picklist(["allow", "block"]), list: v.array(v.string()) })),
   }),
   v.transform(({ maxSize, extensions }) => ({ maxSize: maxSize ?? null, extensions: extensions ?? null })),
 );

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { protocolSamples } from "@tc/emulator";
+import { protocolSamples } from "@tc/emulator/protocol-samples";
 import { BufferedInputFile } from "@tc/files";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Update } from "../../src/index.js";
@@ -82,7 +82,7 @@ describe("coverage of the protocol", () => {
     );
 
     const reached = new Set(emu.requests().map((r) => (r.frame as { method: string }).method));
-    const typed = new Set(events.filter((e) => !(e instanceof Update)).map((e) => e.method));
+    const typed = new Set<string>(events.filter((e) => !(e instanceof Update)).map((e) => e.method));
     const methodsCovered = wireMethods.filter((m) => reached.has(m));
     const eventsCovered = eventMethods.filter((m) => typed.has(m));
     console.log(

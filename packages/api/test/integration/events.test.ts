@@ -131,7 +131,7 @@ describe("every event, triggered through the emulator's control API", () => {
     emu.faults.sendRaw(
       JSON.stringify({ type: 1, id: 99001, method: "someFutureEvent", payload: { chatId: "c" } }),
     );
-    const update = await nextEvent(isA(Update, (u) => u.method === "someFutureEvent"));
+    const update = await nextEvent(isA(Update, (u) => String(u.method) === "someFutureEvent"));
     expect(update.payload).toEqual({ chatId: "c" });
     emu.faults.sendRaw(
       JSON.stringify({ type: 1, id: 99002, method: "sendMessage", payload: { broken: true } }),

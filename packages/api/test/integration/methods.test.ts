@@ -245,7 +245,7 @@ describe("chat methods against the emulator", () => {
     const deaf = new Api({
       request: (method, payload, options) => transport.request(method, payload as object, options),
       httpBaseUrl: transport.httpBaseUrl,
-      dispatcher: transport.dispatcher,
+      httpDispatcher: transport.httpDispatcher,
     });
     const chatId = groupWithAlice();
     await deaf.sendDocument({

@@ -15,7 +15,9 @@ export class ScriptedRequester implements ApiRequester {
   session: { userId: string } | undefined;
   httpBaseUrl: string | undefined;
   readonly #answers: Record<string, unknown | ((payload: unknown) => unknown)>;
-  readonly #listeners: ((update: RawUpdate) => void)[] = [];
+  readonly #listeners = new Set<(update: RawUpdate) => void>();
+  /** Ids passed to `ack`, in order. */
+  readonly acked: number[] = [];
 
   constructor(answers: Record<string, unknown | ((payload: unknown) => unknown)> = {}, userId?: string) {
     this.#answers = answers;
@@ -30,7 +32,20 @@ export class ScriptedRequester implements ApiRequester {
   }
 
   on(_event: "update", listener: (update: RawUpdate) => void): void {
-    this.#listeners.push(listener);
+    this.#listeners.add(listener);
+  }
+
+  off(_event: "update", listener: (update: RawUpdate) => void): void {
+    this.#listeners.delete(listener);
+  }
+
+  ack(id: number): void {
+    this.acked.push(id);
+  }
+
+  /** How many push listeners are subscribed. */
+  get listenerCount(): number {
+    return this.#listeners.size;
   }
 
   /** Delivers a push to the listeners, as a transport would. */

@@ -98,6 +98,11 @@ export class Accounts {
     return expected.length === given.length && timingSafeEqual(expected, given) ? account.userId : undefined;
   }
 
+  /** Every account, in the order they were added. */
+  list(): Account[] {
+    return [...this.byKey.values()].map(publicView);
+  }
+
   /** Every bot account. */
   bots(): Account[] {
     return [...this.byKey.values()].filter((account) => account.isBot).map(publicView);

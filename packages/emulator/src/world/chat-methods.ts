@@ -6,6 +6,7 @@ import type { MethodTable } from "./method-table.js";
 import type { PayloadReader } from "./payload-reader.js";
 import type { StoredFile } from "./world-contract.js";
 import type { WorldCore } from "./world-core.js";
+import { snapshotOf } from "./world-events.js";
 import { WorldRequestError } from "./world-request-error.js";
 
 /** The event announcing a new chat of each kind (E7-E10). */
@@ -38,6 +39,7 @@ function announce(core: WorldCore, chat: ChatRecord): void {
     const { avatarUrl: _none, ...event } = core.chatObject(chat, userId);
     core.push([userId], createEventOf[chat.kind], event);
   }
+  core.report({ kind: "chatCreated", chat: snapshotOf(chat) });
   core.changed();
 }
 
@@ -85,6 +87,7 @@ export function removeChat(core: WorldCore, actor: string, chatId: string): void
   const members = core.members(chat);
   core.chats.delete(chat);
   core.push(members, "removeChat", { chatId });
+  core.report({ kind: "chatRemoved", chatId });
   core.changed();
 }
 
@@ -95,6 +98,7 @@ export function editChatTitle(core: WorldCore, actor: string, chatId: string, ti
   chat.title = checkTitle(title);
   const timestamp = core.now();
   core.push(core.members(chat), "editChatTitle", { chatId, title: chat.title });
+  core.reportChatChanged(chat);
   core.postSystem(chat, actor, MessageType.EDIT_CHAT_TITLE, { title: chat.title });
   return timestamp;
 }
@@ -112,6 +116,7 @@ export function editChatAvatar(
   file.chats.add(chatId);
   chat.avatarUrl = core.files.downloadUrl(file);
   core.push(core.members(chat), "editChatAvatar", { chatId, avatarUrl: chat.avatarUrl });
+  core.reportChatChanged(chat);
   core.postSystem(chat, actor, MessageType.EDIT_CHAT_AVATAR, { avatarUrl: chat.avatarUrl });
 }
 
@@ -126,11 +131,13 @@ export function clearHistory(core: WorldCore, actor: string, chatId: string, for
     requireForAllRight(chat, member, "clear the history");
     core.chats.dropMessages(chat, () => true);
     core.push(core.members(chat), "clearHistory", { chatId, forAll: wireForAll });
+    core.report({ kind: "historyCleared", chatId, by: actor, forAll: true });
     core.postSystem(chat, actor, MessageType.CLEAR_CHAT_HISTORY, {});
   } else {
     member.visibleFromBox = chat.nextBox;
     member.hidden.clear();
     core.push([actor], "clearHistory", { chatId, forAll: wireForAll });
+    core.report({ kind: "historyCleared", chatId, by: actor, forAll: false });
     core.changed();
   }
 }

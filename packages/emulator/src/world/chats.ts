@@ -142,6 +142,11 @@ export class Chats {
     chat.messages.splice(0, chat.messages.length, ...kept);
   }
 
+  /** Every chat, in the order they were created. */
+  all(): ChatRecord[] {
+    return [...this.byId.values()];
+  }
+
   /** The chats `userId` belongs to, most recently active first. */
   of(userId: string): ChatRecord[] {
     return [...this.byId.values()]

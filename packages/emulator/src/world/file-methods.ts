@@ -86,6 +86,31 @@ export function limitsPayload(limits: UploadLimits): Record<string, unknown> {
   };
 }
 
+/** The `getFileInfo` answer for a file `actor` may see (308 otherwise). */
+export function fileInfo(core: WorldCore, actor: string, fileId: string): Record<string, unknown> {
+  const file = requireVisibleFile(core, actor, fileId);
+  const ready = file.readyState === FileReadyState.READY;
+  const preview = file.preview;
+  return {
+    name: file.stored.name,
+    size: file.stored.size,
+    mimeType: file.stored.mimeType,
+    readyState: file.readyState,
+    [core.options.fileInfoIdKey]: file.fileId,
+    downloadUrl: ready ? core.files.downloadUrl(file) : null,
+    previews: preview
+      ? [
+          {
+            name: preview.name,
+            size: preview.size,
+            mimeType: preview.mimeType,
+            downloadUrl: core.files.previewUrl(file, preview),
+          },
+        ]
+      : null,
+  };
+}
+
 /** Wire methods of this area. */
 export const fileMethods: MethodTable = {
   uploadFile(core, caller, input) {
@@ -114,27 +139,7 @@ export const fileMethods: MethodTable = {
     };
   },
   getFileInfo(core, caller, input) {
-    const file = requireVisibleFile(core, caller, input.string("fileId"));
-    const ready = file.readyState === FileReadyState.READY;
-    const preview = file.preview;
-    return {
-      name: file.stored.name,
-      size: file.stored.size,
-      mimeType: file.stored.mimeType,
-      readyState: file.readyState,
-      [core.options.fileInfoIdKey]: file.fileId,
-      downloadUrl: ready ? core.files.downloadUrl(file) : null,
-      previews: preview
-        ? [
-            {
-              name: preview.name,
-              size: preview.size,
-              mimeType: preview.mimeType,
-              downloadUrl: core.files.previewUrl(file, preview),
-            },
-          ]
-        : null,
-    };
+    return fileInfo(core, caller, input.string("fileId"));
   },
   subscribeFileProgress(core, caller, input) {
     requireVisibleFile(core, caller, input.string("fileId")).subscribers.add(caller);

@@ -42,6 +42,8 @@ export interface HumanFile {
   /** `false` = the file is still uploading until `finishUpload` (default `true`). */
   ready?: boolean;
   caption?: HumanText;
+  /** Reply to this message of the same chat. */
+  replyMessageId?: string;
 }
 
 /**
@@ -84,13 +86,14 @@ export class Human {
     const rejection = uploadRejection(this.core.limits, file.name, file.data.byteLength);
     if (rejection) throw new WorldRequestError(WorldErrorCode.UPLOAD_REJECTED, rejection);
     const caption = file.caption === undefined ? undefined : textFromControl(file.caption);
-    requirePostTarget(this.core, this.userId, chatId, undefined);
+    requirePostTarget(this.core, this.userId, chatId, file.replyMessageId);
     const bytes = await this.store(file.data, file.name, file.mimeType, file.preview);
     const sent = sendFile(this.core, this.userId, {
       chatId,
       takeBytes: () => bytes,
       ready: file.ready ?? true,
       caption,
+      replyMessageId: file.replyMessageId,
     });
     return { messageId: sent.message.messageId, fileId: sent.file.fileId };
   }
@@ -230,6 +233,9 @@ function checkFile(file: HumanFile): void {
     throw new EmulatorConfigError("file name must be a non-empty string without slashes");
   }
   if (!(file.data instanceof Uint8Array)) throw new EmulatorConfigError("file data must be a Uint8Array");
+  if (file.replyMessageId !== undefined && (typeof file.replyMessageId !== "string" || file.replyMessageId === "")) {
+    throw new EmulatorConfigError("replyMessageId must be a non-empty string");
+  }
   if (file.preview !== undefined && !(file.preview instanceof Uint8Array)) {
     throw new EmulatorConfigError("file preview must be a Uint8Array");
   }

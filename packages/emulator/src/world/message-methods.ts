@@ -88,8 +88,8 @@ export function sendLocation(
 }
 
 /**
- * Replace a message's content (only its author may) and deliver `editMessage` to the bot members that see it.
- * Used for text (200) and survey (204) edits alike.
+ * Replace a message's content (only its author may) and, with `announce`, deliver `editMessage` to the bot
+ * members that see it. Used for text (200) and survey (204) edits alike.
  */
 export function replaceContent(
   core: WorldCore,
@@ -97,6 +97,7 @@ export function replaceContent(
   messageId: string,
   type: MessageType,
   update: (content: Record<string, unknown>) => Record<string, unknown>,
+  announce = true,
 ): { message: MessageRecord; timestamp: number } {
   const { chat, message } = requireVisibleMessage(core, actor, messageId);
   if (message.type !== type) {
@@ -111,10 +112,18 @@ export function replaceContent(
   message.content = update(message.content);
   message.isEdited = true;
   const timestamp = core.now();
-  const event: Record<string, unknown> = {};
-  if (core.options.editMessageEventHasMessageId) event.messageId = message.messageId;
-  Object.assign(event, { chatId: chat.chatId, timestamp, content: structuredClone(message.content) });
-  core.push(core.viewersOf(chat, message), "editMessage", event);
+  if (announce) {
+    const event: Record<string, unknown> = {};
+    if (core.options.editMessageEventHasMessageId) event.messageId = message.messageId;
+    Object.assign(event, { chatId: chat.chatId, timestamp, content: structuredClone(message.content) });
+    core.push(core.viewersOf(chat, message), "editMessage", event);
+  }
+  core.report({
+    kind: "messageEdited",
+    chatId: chat.chatId,
+    messageId,
+    content: structuredClone(message.content),
+  });
   core.changed();
   return { message, timestamp };
 }
@@ -140,6 +149,7 @@ export function removeMessage(core: WorldCore, actor: string, messageId: string,
     member.hidden.add(messageId);
     core.push([actor], "removeMessage", event);
   }
+  core.report({ kind: "messageRemoved", chatId: chat.chatId, messageId, by: actor, forAll });
   core.changed();
 }
 

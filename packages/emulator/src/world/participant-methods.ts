@@ -35,6 +35,7 @@ export function addParticipant(
     userId,
     addedBy: { id: actor, type: AuthorType.USER },
   });
+  core.reportChatChanged(chat);
   core.postSystem(chat, actor, MessageType.ADD_PARTICIPANT, { userId, role: core.wireRole(added.role) });
 }
 
@@ -70,6 +71,7 @@ export function removeParticipant(
     removedBy: { id: actor, type: AuthorType.USER },
   });
   chat.participants.delete(removed.userId);
+  core.reportChatChanged(chat);
   core.postSystem(chat, actor, MessageType.REMOVE_PARTICIPANT, { userId: removed.userId });
 }
 
@@ -113,6 +115,7 @@ export function changeRole(
     chatId: chat.chatId,
     userId: changed.userId,
   });
+  core.reportChatChanged(chat);
   core.postSystem(chat, actor, MessageType.PARTICIPANT_ROLE, {
     userId: changed.userId,
     role: core.wireRole(role),

@@ -64,15 +64,14 @@ export const surveyMethods: MethodTable = {
   },
   editSurvey(core, caller, input) {
     const update = readSurvey(input.object("content"), true);
+    // The editMessage event carries text content only (PROTOCOL.md E2): survey content there is an option.
     const { message, timestamp } = replaceContent(
       core,
       caller,
       input.string("messageId"),
       MessageType.SURVEY,
-      (old) => ({
-        ...old,
-        ...update,
-      }),
+      (old) => ({ ...old, ...update }),
+      core.options.editSurveyEvent,
     );
     return { messageId: message.messageId, timestamp };
   },

@@ -16,6 +16,7 @@ import { newUuid } from "./ids.js";
 import { type ChatParticipantRole, roleToWire } from "./roles.js";
 import { noUploadLimits, type UploadLimits } from "./upload-limits.js";
 import type { EventSink } from "./world-contract.js";
+import { snapshotOf, type WorldEvent } from "./world-events.js";
 
 /** What a new message consists of; the core adds id, chat, box and timestamp. */
 export interface NewMessage {
@@ -38,6 +39,7 @@ export class WorldCore {
   /** While on, files sent through the API stay UPLOADING until `finishUpload`. */
   stallReadiness = false;
   private readonly listeners = new Set<() => void>();
+  private readonly observers = new Set<(event: WorldEvent) => void>();
   private lastTimestamp = 0;
 
   constructor(
@@ -71,6 +73,28 @@ export class WorldCore {
         // A listener's failure is its own business (wait helpers report their own errors).
       }
     }
+  }
+
+  /** Subscribe to what happens in the world (see {@link WorldEvent}); returns the unsubscribe function. */
+  observe(observer: (event: WorldEvent) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  /** Tell every observer what happened. A throwing observer must not break the request in progress. */
+  report(event: WorldEvent): void {
+    for (const observer of [...this.observers]) {
+      try {
+        observer(event);
+      } catch {
+        // an observer's failure is its own business
+      }
+    }
+  }
+
+  /** Report that a chat's title, avatar, members or roles changed. */
+  reportChatChanged(chat: ChatRecord): void {
+    this.report({ kind: "chatChanged", chat: snapshotOf(chat), avatarUrl: chat.avatarUrl });
   }
 
   /**
@@ -116,6 +140,7 @@ export class WorldCore {
     const author = chat.participants.get(input.author.id);
     if (author) author.readBox = message.box;
     this.push(this.members(chat), "sendMessage", this.envelope(message));
+    this.report({ kind: "message", chatId: chat.chatId, message: this.envelope(message) });
     this.changed();
     return message;
   }

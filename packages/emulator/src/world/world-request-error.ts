@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "../errors.js";
+import { EmulatorError } from "../errors.js";
 import type { WorldErrorCode } from "./error-codes.js";
 
 /**
@@ -8,7 +8,7 @@ import type { WorldErrorCode } from "./error-codes.js";
  * @example
  * await emu.as("alice").send("no-such-chat", "hi").catch((e) => e.errorCode); // 304
  */
-export class WorldRequestError extends TrueConfChatBotError {
+export class WorldRequestError extends EmulatorError {
   /** The wire error code (PROTOCOL.md 7.2). */
   readonly errorCode: WorldErrorCode;
   constructor(errorCode: WorldErrorCode, message: string) {

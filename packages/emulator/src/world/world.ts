@@ -5,17 +5,17 @@ import { chatMethods, createChat } from "./chat-methods.js";
 import type { ChatKind } from "./chats.js";
 import type { Envelope } from "./envelopes.js";
 import { WorldErrorCode } from "./error-codes.js";
-import { fileMethods, finishUpload, limitsPayload } from "./file-methods.js";
+import { fileInfo, fileMethods, finishUpload, limitsPayload } from "./file-methods.js";
 import { Human } from "./human.js";
 import { messageMethods } from "./message-methods.js";
 import type { MethodTable } from "./method-table.js";
 import { participantMethods } from "./participant-methods.js";
 import { PayloadReader } from "./payload-reader.js";
-import type { ChatParticipantRole } from "./roles.js";
 import { surveyMethods } from "./survey-methods.js";
 import { checkUploadLimits, type UploadLimits } from "./upload-limits.js";
 import type { EventSink, MethodResult, StoredFile, UploadTask, WorldApi } from "./world-contract.js";
 import { WorldCore } from "./world-core.js";
+import { type AccountSnapshot, type ChatSnapshot, snapshotOf, type WorldEvent } from "./world-events.js";
 import { WorldRequestError } from "./world-request-error.js";
 
 /** Options of {@link World}. */
@@ -30,13 +30,15 @@ export interface WorldOptions {
   storageDir?: string;
 }
 
-/** A chat as the control API shows it. */
-export interface ChatSnapshot {
-  chatId: string;
-  type: ChatKind;
-  title: string;
-  participants: { userId: string; role: ChatParticipantRole }[];
-}
+export type { ChatSnapshot } from "./world-events.js";
+
+/** A chat as one member's client lists it: the wire chat object (title as that member sees it) and the members. */
+export type ChatView = ChatSnapshot & {
+  chatType: number;
+  unreadMessages: number;
+  avatarUrl: string | null;
+  lastMessage: Envelope | null;
+};
 
 /** Every wire method the world answers (all of PROTOCOL.md section 4 except `auth`, which the server handles). */
 const methods: MethodTable = {
@@ -155,6 +157,7 @@ export class World implements WorldApi {
   } {
     if (typeof input?.password !== "string") throw new EmulatorConfigError("a bot account needs a password");
     const account = this.core.accounts.add(input);
+    this.core.report({ kind: "accountAdded", account: { ...account } });
     this.core.changed();
     return { userId: account.userId, login: account.login, password: input.password };
   }
@@ -162,6 +165,7 @@ export class World implements WorldApi {
   /** Add a human user. */
   addUser(input: { login: string; displayName?: string }): { userId: string } {
     const account = this.core.accounts.add({ login: input?.login, displayName: input?.displayName });
+    this.core.report({ kind: "accountAdded", account: { ...account } });
     this.core.changed();
     return { userId: account.userId };
   }
@@ -206,6 +210,7 @@ export class World implements WorldApi {
       "getFileUploadLimits",
       limitsPayload(this.core.limits),
     );
+    this.core.report({ kind: "uploadLimits", limits: structuredClone(this.core.limits) });
     this.core.changed();
   }
 
@@ -228,9 +233,65 @@ export class World implements WorldApi {
   /** A chat's type, title and members, or `undefined`. */
   chat(chatId: string): ChatSnapshot | undefined {
     const chat = this.core.chats.get(chatId);
-    if (!chat) return undefined;
-    const participants = [...chat.participants.values()].map(({ userId, role }) => ({ userId, role }));
-    return { chatId: chat.chatId, type: chat.kind, title: chat.title, participants };
+    return chat && snapshotOf(chat);
+  }
+
+  /** Every chat, in the order they were created. */
+  chats(): ChatSnapshot[] {
+    return this.core.chats.all().map(snapshotOf);
+  }
+
+  /** The account named by login or full id, if there is one. */
+  account(user: string): AccountSnapshot | undefined {
+    const account = this.core.accounts.resolve(user);
+    return account && { ...account };
+  }
+
+  /** Every account (humans and bots), in the order they were added; never a password. */
+  accounts(): AccountSnapshot[] {
+    return this.core.accounts.list();
+  }
+
+  /** The upload limits in force. */
+  get uploadLimits(): UploadLimits {
+    return structuredClone(this.core.limits);
+  }
+
+  /** Subscribe to everything that happens in the world (see {@link WorldEvent}); returns the unsubscribe function. */
+  observe(observer: (event: WorldEvent) => void): () => void {
+    return this.core.observe(observer);
+  }
+
+  /**
+   * The chats of `user` as that user's client lists them, most recently active first: the wire chat object
+   * (title as the user sees it, `unreadMessages`, `lastMessage`) with the members.
+   */
+  chatsOf(user: string): ChatView[] {
+    const userId = this.core.accounts.expect(user).userId;
+    return this.core.chats
+      .of(userId)
+      .map((chat) => ({ ...snapshotOf(chat), ...this.core.chatObject(chat, userId) }) as ChatView);
+  }
+
+  /** The messages of a chat that `user` sees, oldest first (304/305 as a {@link WorldRequestError}). */
+  historyOf(user: string, chatId: string): Envelope[] {
+    const userId = this.core.accounts.expect(user).userId;
+    const { chat, member } = this.core.chats.requireMembership(chatId, userId);
+    return this.core.visibleMessages(chat, member).map((message) => this.core.envelope(message));
+  }
+
+  /** Marks every message of the chat as read by `user` (its `unreadMessages` drops to 0). */
+  markRead(user: string, chatId: string): void {
+    const userId = this.core.accounts.expect(user).userId;
+    const { chat, member } = this.core.chats.requireMembership(chatId, userId);
+    member.readBox = chat.nextBox - 1;
+    this.core.changed();
+  }
+
+  /** A file as `user` may see it, with its download URLs (the `getFileInfo` answer); 308 when hidden. */
+  fileOf(user: string, fileId: string): Record<string, unknown> {
+    const userId = this.core.accounts.expect(user).userId;
+    return fileInfo(this.core, userId, fileId);
   }
 
   /** Every message of a chat that was not removed for everyone, oldest first, as wire envelopes. */

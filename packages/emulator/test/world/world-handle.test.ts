@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { protocolSamples } from "../../src/index.js";
+import { protocolSamples } from "../../src/protocol-samples.js";
 import { worldFixture } from "./world-fixture.js";
 
 /** All 31 methods the world answers: PROTOCOL.md section 4 without `auth`, as the sample frames list them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmulatorConfigError, TrueConfChatBotError } from "../../src/errors.js";
+import { EmulatorConfigError, EmulatorError } from "../../src/errors.js";
 import { defaultProtocolOptions } from "../../src/protocol-options.js";
 import { World } from "../../src/world/world.js";
 import { WorldRequestError } from "../../src/world/world-request-error.js";
@@ -110,7 +110,7 @@ describe("the simulated human", () => {
     const bob = f.world.as("bob");
     const refusal = await bob.send(f.seeded.groupChatId, "let me in").catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(WorldRequestError);
-    expect(refusal).toBeInstanceOf(TrueConfChatBotError);
+    expect(refusal).toBeInstanceOf(EmulatorError);
     expect(refusal).toMatchObject({ errorCode: 305 });
     await expect(bob.send("nope", "x")).rejects.toMatchObject({ errorCode: 304 });
     await expect(bob.send(f.seeded.groupChatId, "")).rejects.toMatchObject({ errorCode: 300 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { protocolSamples } from "../../src/index.js";
+import { protocolSamples } from "../../src/protocol-samples.js";
 import { worldFixture } from "./world-fixture.js";
 
 /** The survey of the protocol samples (frozen: the world must copy what it is given, never keep the caller's object). */
@@ -27,10 +27,22 @@ describe("sendSurvey and editSurvey", () => {
       isEdited: true,
       content: { ...survey, title: "Lunch (closes Friday)", description: "{{Anonymous survey}}", alt: "x" },
     });
-    expect(f.eventsOf("editMessage").at(-1)).toMatchObject({
-      messageId: sent.messageId,
-      content: { title: "Lunch (closes Friday)" },
-    });
+    // editMessage carries text content only (PROTOCOL.md E2): by default a survey edit is not announced
+    expect(f.eventsOf("editMessage")).toEqual([]);
+  });
+
+  it("announces a survey edit as editMessage with the survey content only with editSurveyEvent", () => {
+    const f = worldFixture({ editSurveyEvent: true });
+    const sent = f.ok("sendSurvey", { chatId: f.seeded.groupChatId, content: survey });
+    f.ok("editSurvey", { messageId: sent.messageId, content: { title: "Lunch (closes Friday)" } });
+    expect(f.eventsOf("editMessage")).toEqual([
+      {
+        messageId: sent.messageId,
+        chatId: f.seeded.groupChatId,
+        timestamp: expect.any(Number),
+        content: { ...survey, title: "Lunch (closes Friday)" },
+      },
+    ]);
   });
 
   it("refuses surveys without url or title (300), editing a non-survey (302), unknown messages (306)", () => {

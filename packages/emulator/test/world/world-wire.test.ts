@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Emulator, protocolSamples, type SampleMethodName } from "../../src/index.js";
+import { Emulator } from "../../src/index.js";
+import { protocolSamples, type SampleMethodName } from "../../src/protocol-samples.js";
 import { connectRawBot, type RawBot } from "../support/raw-bot.js";
 import { uploadOverHttp } from "./http-files.js";
 import { eventWhere, shapeMismatches } from "./wire-shape.js";
@@ -113,9 +114,8 @@ describe("messages over the wire", () => {
     const posted = await envelopeLikeSample(group, 204, 6);
     const editContent = methods.editSurvey.request.payload.content;
     await callLikeSample("editSurvey", { messageId: posted.messageId, content: editContent });
-    expect(
-      (await eventWhere(bot, "editMessage", (p) => p.messageId === posted.messageId)).payload,
-    ).toMatchObject({
+    expect(await bot.call("getMessageById", { messageId: posted.messageId })).toMatchObject({
+      isEdited: true,
       content: { title: "On-call rotation feedback (closes Friday)" },
     });
   });

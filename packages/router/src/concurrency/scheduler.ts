@@ -1,0 +1,300 @@
+import { checkOptions, describeValue, InvalidArgumentError, requireDuration, requireInteger } from "@tc/api";
+import { type ConcurrencyKey, requireConcurrencyKey } from "./concurrency-key.js";
+import { SchedulerStoppedError } from "./scheduler-stopped-error.js";
+import { type Queued, TaskQueue } from "./task-queue.js";
+
+export { type ConcurrencyKey, keyOf } from "./concurrency-key.js";
+
+/** How events are spread over time: see {@link Scheduler}. */
+export interface ConcurrencyOptions {
+  /** Which events run in order, one after the other (see {@link ConcurrencyKey}); default `"chat"`. */
+  key?: ConcurrencyKey;
+  /** Tasks running at once, all keys together; default 64. */
+  limit?: number;
+  /**
+   * Waiting tasks above which intake is paused (`onPause`); it resumes when they are down to half. Tasks are never
+   * dropped: this only asks the source to hold events. Default 1024.
+   */
+  maxQueued?: number;
+}
+
+/** Options of {@link Scheduler}: the {@link ConcurrencyOptions} and the intake callbacks. */
+export interface SchedulerOptions extends ConcurrencyOptions {
+  /** Called once when the waiting tasks exceed `maxQueued` (pause the source). */
+  onPause?: () => void;
+  /** Called once when the waiting tasks are back to half of `maxQueued` after a pause (resume the source). */
+  onResume?: () => void;
+}
+
+/** Options of {@link Scheduler.stop}. */
+export interface StopOptions {
+  /**
+   * Milliseconds the running and waiting tasks get to finish; then the waiting ones are refused and the running
+   * ones have their signal aborted. Default: no deadline, wait for all of them.
+   */
+  deadline?: number;
+}
+
+/** What {@link Scheduler.stop} reports. */
+export interface StopReport {
+  /** Tasks that finished (fulfilled or rejected) after `stop()` was called. */
+  finished: number;
+  /** Labels of the tasks cut at the deadline: running ones whose signal was aborted, then waiting ones never started. */
+  cut: unknown[];
+}
+
+interface Task extends Queued<Task> {
+  readonly key: string | undefined;
+  readonly run: (signal: AbortSignal) => Promise<unknown>;
+  readonly label: unknown;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  controller: AbortController | undefined;
+}
+
+/** Tasks waiting behind the running (or ready) task of one key. The lane exists while its key is busy. */
+type Lane = TaskQueue<Task>;
+
+const defaultLimit = 64;
+const defaultMaxQueued = 1024;
+
+/**
+ * Runs tasks concurrently across keys and in order within a key: a task starts only after the previous task of its
+ * key has finished, at most `limit` tasks run at once, and a key's next task goes behind the tasks already ready,
+ * so one busy chat cannot starve the others. A task without a key is ordered with nothing.
+ *
+ * Every operation is O(1): queues are linked lists and no task has a timer of its own.
+ *
+ * @example
+ * const scheduler = new Scheduler({ limit: 32, onPause: () => transport.pause(), onResume: () => transport.resume() });
+ * scheduler.run(keyOf(event, "chat"), (signal) => handle(event, signal), event.updateId);
+ * const { cut } = await scheduler.stop({ deadline: 10_000 });
+ */
+export class Scheduler {
+  readonly key: ConcurrencyKey;
+  readonly limit: number;
+  readonly maxQueued: number;
+  readonly #onPause: (() => void) | undefined;
+  readonly #onResume: (() => void) | undefined;
+  /** Tasks whose key is free, waiting for a slot. */
+  readonly #ready = new TaskQueue<Task>();
+  readonly #lanes = new Map<string, Lane>();
+  readonly #running = new Set<Task>();
+  #queued = 0;
+  #paused = false;
+  #stop: Promise<StopReport> | undefined;
+  #finishedSinceStop = 0;
+  #idle: { promise: Promise<void>; resolve: () => void } | undefined;
+
+  constructor(options?: SchedulerOptions) {
+    const o = checkOptions("Concurrency options", options, [
+      "key",
+      "limit",
+      "maxQueued",
+      "onPause",
+      "onResume",
+    ]);
+    this.key = o.key === undefined ? "chat" : requireConcurrencyKey(o.key);
+    this.limit = requireInteger("concurrency limit", o.limit, defaultLimit, { min: 1 });
+    this.maxQueued = requireInteger("maxQueued", o.maxQueued, defaultMaxQueued, { min: 1 });
+    this.#onPause = requireCallback("onPause", o.onPause);
+    this.#onResume = requireCallback("onResume", o.onResume);
+  }
+
+  /** Tasks running now. */
+  get running(): number {
+    return this.#running.size;
+  }
+
+  /** Tasks waiting for their key or for a slot. */
+  get queued(): number {
+    return this.#queued;
+  }
+
+  /**
+   * Runs `task` when its key is free and a slot is open, and settles with what it settles with. `key` `undefined`
+   * orders the task with nothing. The task gets a signal that aborts when `stop()`'s deadline cuts it; `label`
+   * names it in the stop report. After `stop()` it rejects with {@link SchedulerStoppedError}.
+   */
+  run<T>(key: string | undefined, task: (signal: AbortSignal) => Promise<T>, label?: unknown): Promise<T> {
+    if (key !== undefined && typeof key !== "string") {
+      return Promise.reject(
+        new InvalidArgumentError(
+          `Invalid task key: expected a string or undefined, got ${describeValue(key)}`,
+        ),
+      );
+    }
+    if (typeof task !== "function") {
+      return Promise.reject(
+        new InvalidArgumentError(`Invalid task: expected a function, got ${describeValue(task)}`),
+      );
+    }
+    if (this.#stop !== undefined) {
+      return Promise.reject(new SchedulerStoppedError("The scheduler is stopped; it takes no new tasks"));
+    }
+    return new Promise<T>((resolve, reject) => {
+      const entry: Task = {
+        key,
+        run: task,
+        label,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        controller: undefined,
+        next: undefined,
+      };
+      this.#queued++;
+      const lane = key === undefined ? undefined : this.#lanes.get(key);
+      if (lane !== undefined) lane.push(entry);
+      else {
+        if (key !== undefined) this.#lanes.set(key, new TaskQueue());
+        this.#ready.push(entry);
+      }
+      if (!this.#paused && this.#queued > this.maxQueued) {
+        this.#paused = true;
+        notify(this.#onPause);
+      }
+      this.#pump();
+    });
+  }
+
+  /** Resolves when no task is running or waiting (at once if none is). */
+  idle(): Promise<void> {
+    if (this.#isIdle()) return Promise.resolve();
+    if (this.#idle === undefined) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      this.#idle = { promise, resolve };
+    }
+    return this.#idle.promise;
+  }
+
+  /**
+   * Takes no new task, lets the running and waiting ones finish, and resolves when they have — or, with a
+   * `deadline`, when it passes: the waiting tasks then reject with {@link SchedulerStoppedError} and the running
+   * ones have their signal aborted (their promises still settle with what they do). Calling it again returns the
+   * first call's report.
+   */
+  stop(options?: StopOptions): Promise<StopReport> {
+    if (this.#stop !== undefined) return this.#stop;
+    const o = checkOptions("stop options", options, ["deadline"]);
+    const deadline =
+      o.deadline === undefined ? undefined : requireDuration("deadline", o.deadline, 0, { allowZero: true });
+    this.#stop = this.#drain(deadline);
+    return this.#stop;
+  }
+
+  async #drain(deadline: number | undefined): Promise<StopReport> {
+    const drained = this.idle().then(() => false);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired =
+      deadline === undefined
+        ? drained
+        : new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(true), deadline);
+          });
+    const cutAtDeadline = await Promise.race([drained, expired]);
+    clearTimeout(timer);
+    const cut = cutAtDeadline ? this.#cut() : [];
+    return { finished: this.#finishedSinceStop, cut };
+  }
+
+  /** At the deadline: aborts the running tasks and refuses the waiting ones; returns their labels. */
+  #cut(): unknown[] {
+    const cut: unknown[] = [];
+    const reason = new SchedulerStoppedError("The task was cut: the scheduler's stop deadline passed");
+    for (const task of this.#running) {
+      cut.push(task.label);
+      task.controller!.abort(reason);
+    }
+    const waiting = [...this.#ready.drain()];
+    for (const lane of this.#lanes.values()) waiting.push(...lane.drain());
+    this.#lanes.clear();
+    // Running tasks keep their key busy until they finish; their lanes are now empty, so nothing follows them.
+    for (const task of this.#running) if (task.key !== undefined) this.#lanes.set(task.key, new TaskQueue());
+    const refused = new SchedulerStoppedError("The task never started: the scheduler's stop deadline passed");
+    for (const task of waiting) {
+      cut.push(task.label);
+      this.#queued--;
+      task.reject(refused);
+    }
+    this.#checkResume();
+    this.#checkIdle();
+    return cut;
+  }
+
+  #pump(): void {
+    while (this.#running.size < this.limit) {
+      const task = this.#ready.shift();
+      if (task === undefined) return;
+      this.#queued--;
+      this.#start(task);
+    }
+    this.#checkResume();
+  }
+
+  #start(task: Task): void {
+    const controller = new AbortController();
+    task.controller = controller;
+    this.#running.add(task);
+    let result: Promise<unknown>;
+    try {
+      result = Promise.resolve(task.run(controller.signal));
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(task.resolve, task.reject).finally(() => this.#finish(task));
+  }
+
+  #finish(task: Task): void {
+    this.#running.delete(task);
+    if (this.#stop !== undefined) this.#finishedSinceStop++;
+    if (task.key !== undefined) {
+      const lane = this.#lanes.get(task.key);
+      const next = lane?.shift();
+      if (next !== undefined) this.#ready.push(next);
+      else this.#lanes.delete(task.key);
+    }
+    this.#pump();
+    this.#checkIdle();
+  }
+
+  #checkResume(): void {
+    if (this.#paused && this.#queued <= Math.floor(this.maxQueued / 2)) {
+      this.#paused = false;
+      notify(this.#onResume);
+    }
+  }
+
+  #isIdle(): boolean {
+    return this.#running.size === 0 && this.#queued === 0;
+  }
+
+  #checkIdle(): void {
+    if (this.#idle === undefined || !this.#isIdle()) return;
+    const { resolve } = this.#idle;
+    this.#idle = undefined;
+    resolve();
+  }
+}
+
+function requireCallback(name: string, value: unknown): (() => void) | undefined {
+  if (value === undefined || typeof value === "function") return value as (() => void) | undefined;
+  throw new InvalidArgumentError(`Invalid ${name}: expected a function, got ${describeValue(value)}`);
+}
+
+/**
+ * Calls an intake callback. Its error would otherwise surface in whichever task happened to cross the threshold;
+ * it is a bug of the caller's wiring, so it is rethrown on its own, uncaught, where it cannot be mistaken for a
+ * task's failure.
+ */
+function notify(callback: (() => void) | undefined): void {
+  try {
+    callback?.();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}

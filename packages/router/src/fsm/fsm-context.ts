@@ -1,0 +1,89 @@
+import { describeValue, InvalidArgumentError } from "@tc/api";
+import { type State, StateObject } from "./state.js";
+import type { StateData, Storage } from "./storage.js";
+import type { StorageKey } from "./storage-key.js";
+
+/**
+ * The FSM record of one event (`ctx.state`): its state and its data, read and written through the storage. Give
+ * the form's data type to have typed data; keep its fields optional, since a form fills them one step at a time.
+ *
+ * Handlers of one key never run at the same time (the dispatcher holds the key's isolation lock around each
+ * event), so a `getData` … `setData` sequence in a handler cannot lose another event's update.
+ *
+ * @example
+ * type FormData = { name?: string; age?: number };
+ * router.message(Form.age, async (message, ctx) => {
+ *   const state = ctx.state as FSMContext<FormData>;
+ *   const { name } = await state.updateData({ age: Number(message.text) });
+ *   await state.clear();
+ *   await message.answer(`${name}, thank you`);
+ * });
+ */
+export class FSMContext<Data extends StateData = StateData> {
+  /** Where the record lives. */
+  readonly storage: Storage;
+  /** Which record. */
+  readonly key: StorageKey;
+
+  constructor(storage: Storage, key: StorageKey) {
+    this.storage = storage;
+    this.key = key;
+  }
+
+  /** The current state string (`"Form:name"`), or `null` outside every form. */
+  getState(): Promise<string | null> {
+    return this.storage.getState(this.key);
+  }
+
+  /**
+   * Moves to `state`: a {@link State}, a state string, or `null` / {@link defaultState} to leave the form. The data
+   * stays; {@link clear} removes both.
+   */
+  setState(state: State | string | null): Promise<void> {
+    return this.storage.setState(this.key, stateString(state));
+  }
+
+  /** A copy of the record's data (`{}` when empty). */
+  getData(): Promise<Data> {
+    return this.storage.getData(this.key) as Promise<Data>;
+  }
+
+  /** Replaces the data. */
+  setData(data: Data): Promise<void> {
+    return this.storage.setData(this.key, data);
+  }
+
+  /** Merges `patch` over the data and returns the result. */
+  updateData(patch: Partial<Data>): Promise<Data> {
+    return this.storage.updateData(this.key, patch) as Promise<Data>;
+  }
+
+  /** One value of the data, or `fallback` (default `undefined`) when the data has no such key. */
+  getValue<K extends keyof Data & string>(key: K): Promise<Data[K] | undefined>;
+  getValue<K extends keyof Data & string, F>(key: K, fallback: F): Promise<Exclude<Data[K], undefined> | F>;
+  async getValue(key: string, fallback?: unknown): Promise<unknown> {
+    const data = await this.getData();
+    return Object.hasOwn(data, key) ? data[key] : fallback;
+  }
+
+  /** Leaves the form and forgets its data: state `null`, data `{}`. */
+  async clear(): Promise<void> {
+    await this.storage.setState(this.key, null);
+    await this.storage.setData(this.key, {});
+  }
+}
+
+/** The string to store for `state`; `"*"` is refused, since it is a pattern, not a state to be in. */
+function stateString(state: State | string | null): string | null {
+  const value = state instanceof StateObject ? state.state : state;
+  if (value !== null && typeof value !== "string") {
+    throw new InvalidArgumentError(
+      `setState expects a State, a state string or null, got ${describeValue(value)}`,
+    );
+  }
+  if (value === "*")
+    throw new InvalidArgumentError('setState: "*" (anyState) matches states; it cannot be set');
+  if (value === "")
+    throw new InvalidArgumentError("setState: the state string is empty; use null to leave the form");
+  return value;
+}

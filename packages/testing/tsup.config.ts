@@ -1,0 +1,2 @@
+import { libraryConfig } from "../../tsup.shared";
+export default libraryConfig();
