@@ -69,6 +69,8 @@ const consumerTsconfig = {
     noEmit: true,
     types: ["node"],
     typeRoots: [join(root, "node_modules", "@types")],
+    // README tests import the test runner, which a consumer project has as a dev dependency of its own.
+    paths: { vitest: [join(root, "node_modules", "vitest")] },
   },
 };
 
@@ -93,8 +95,10 @@ try {
       join(project, "cjs-require.cts"),
       `import m = require(${JSON.stringify(name)});\nexport = m;\n`,
     );
+    // A block that starts with `// name.ts` is that file (examples that import each other); others are numbered.
     for (const [index, block] of examples.blocks.entries()) {
-      writeFileSync(join(project, `readme-${index + 1}.ts`), block);
+      const named = /^\/\/ ([\w.-]+\.m?ts)\n/.exec(block)?.[1];
+      writeFileSync(join(project, named ?? `readme-${index + 1}.ts`), block);
     }
     try {
       execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {

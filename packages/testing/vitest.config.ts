@@ -1,2 +1,6 @@
+import { mergeConfig } from "vitest/config";
 import { packageTestConfig } from "../../vitest.shared.ts";
-export default packageTestConfig();
+
+export default mergeConfig(packageTestConfig(), {
+  test: { globalSetup: ["test/support/build-once.ts"] },
+});

@@ -1,12 +1,4 @@
-import {
-  BufferedInputFile,
-  Command,
-  Dispatcher,
-  F,
-  type Message,
-  ParseMode,
-  Router,
-} from "@tc/bot";
+import { BufferedInputFile, Command, Dispatcher, F, type Message, ParseMode, Router } from "@tc/bot";
 
 /** What `/start` and `/help` answer. */
 export const greeting =
@@ -23,7 +15,9 @@ export function createEchoDispatcher(): Dispatcher {
   const router = new Router({ name: "echo" });
   router.message(Command("start"), (message) => message.answer(greeting, { parseMode: ParseMode.HTML }));
   router.message(F.text, (message) =>
-    message.answer(message.text, { parseMode: (message.parseMode as ParseMode | undefined) ?? ParseMode.TEXT }),
+    message.answer(message.text, {
+      parseMode: (message.parseMode as ParseMode | undefined) ?? ParseMode.TEXT,
+    }),
   );
   router.message(F.document, (message) => echoFile(message, message.document));
   router.message(F.photo, (message) => echoFile(message, message.photo));
@@ -32,7 +26,10 @@ export function createEchoDispatcher(): Dispatcher {
   return dispatcher;
 }
 
-async function echoFile(message: Message, file: { name: string; download(): Promise<Uint8Array> }): Promise<void> {
+async function echoFile(
+  message: Message,
+  file: { name: string; download(): Promise<Uint8Array> },
+): Promise<void> {
   const bytes = await file.download();
   await message.answerDocument(new BufferedInputFile(bytes, { fileName: file.name }), {
     caption: `Your file back: ${file.name} (${bytes.byteLength} bytes)`,

@@ -16,7 +16,19 @@ export interface TerminalChatOptions {
   onQuit: () => void;
 }
 
-type Envelope = ReturnType<Emulator["messages"]>[number];
+/** The fields of a wire envelope (PROTOCOL.md) that the chat shows. */
+interface Envelope {
+  messageId: string;
+  type: number;
+  author: { id: string };
+  content: {
+    text?: string;
+    parseMode?: string;
+    name?: string;
+    size?: number;
+    caption?: { text?: string; parseMode?: string };
+  };
+}
 type ChatSnapshot = NonNullable<ReturnType<Emulator["chat"]>>;
 
 function hasMember(chat: ChatSnapshot, userId: string): boolean {
@@ -59,14 +71,16 @@ export class TerminalChat {
     const seeded = this.#emu.seeded;
     this.#knownChats = new Set(seeded ? [seeded.p2pChatId, seeded.groupChatId] : []);
     this.#chatId = this.#chatWithBot(this.#user);
-    for (const message of this.#emu.messages(this.#chatId)) this.#printed.add(message.messageId);
+    for (const message of this.#messagesOf(this.#chatId)) this.#printed.add(message.messageId);
     this.#stopWatching = this.#emu.onFrame(() => this.#printNew());
     this.#lines = createInterface({ input: options.input, terminal: false });
     // Lines are handled one after the other, so a file upload finishes before the next line is sent.
     this.#lines.on("line", (line) => {
-      this.#queue = this.#queue.then(() => this.#handle(line.trim())).catch((error: unknown) => {
-        this.#say(`! ${error instanceof Error ? error.message : String(error)}`);
-      });
+      this.#queue = this.#queue
+        .then(() => this.#handle(line.trim()))
+        .catch((error: unknown) => {
+          this.#say(`! ${error instanceof Error ? error.message : String(error)}`);
+        });
     });
     this.#lines.on("close", () => void this.#queue.then(() => this.quit()));
   }
@@ -116,7 +130,10 @@ export class TerminalChat {
 
   #switchUser(login: string): void {
     const users = this.#emu.seeded?.users ?? {};
-    if (!Object.hasOwn(users, login)) return this.#say(`Unknown user "${login}"; try ${Object.keys(users).join(", ")}`);
+    if (!Object.hasOwn(users, login)) {
+      this.#say(`Unknown user "${login}"; try ${Object.keys(users).join(", ")}`);
+      return;
+    }
     this.#user = login;
     this.#enter(this.#chatWithBot(login));
     this.#say(`You are ${login} now.`);
@@ -130,7 +147,10 @@ export class TerminalChat {
 
   #switchChat(argument: string): void {
     const chat = this.#chatsOfUser()[Number(argument) - 1];
-    if (chat === undefined) return this.#say("Usage: /chat <number from /chats>");
+    if (chat === undefined) {
+      this.#say("Usage: /chat <number from /chats>");
+      return;
+    }
     this.#enter(chat.chatId);
     this.#say(`Now in "${chat.title}".`);
   }
@@ -146,7 +166,7 @@ export class TerminalChat {
 
   #enter(chatId: string): void {
     this.#chatId = chatId;
-    for (const message of this.#emu.messages(chatId)) this.#printed.add(message.messageId);
+    for (const message of this.#messagesOf(chatId)) this.#printed.add(message.messageId);
   }
 
   /** The P2P chat of `login` and the bot, created on first use. */
@@ -167,7 +187,7 @@ export class TerminalChat {
   }
 
   #printNew(): void {
-    for (const message of this.#emu.messages(this.#chatId)) {
+    for (const message of this.#messagesOf(this.#chatId)) {
       if (this.#printed.has(message.messageId)) continue;
       this.#printed.add(message.messageId);
       if (message.author.id === this.#userId(this.#user)) continue;
@@ -180,14 +200,9 @@ export class TerminalChat {
   }
 
   #describe(message: Envelope): string {
-    const content = message.content as {
-      text?: string;
-      parseMode?: string;
-      name?: string;
-      size?: number;
-      caption?: { text?: string; parseMode?: string };
-    };
-    if (typeof content.text === "string") return renderForTerminal(content.text, content.parseMode, this.#styles);
+    const { content } = message;
+    if (typeof content.text === "string")
+      return renderForTerminal(content.text, content.parseMode, this.#styles);
     if (typeof content.name === "string") {
       const caption = content.caption?.text
         ? ` — ${renderForTerminal(content.caption.text, content.caption.parseMode, this.#styles)}`
@@ -195,6 +210,10 @@ export class TerminalChat {
       return `[file ${content.name}, ${content.size ?? 0} bytes]${caption}`;
     }
     return `[message of type ${message.type}]`;
+  }
+
+  #messagesOf(chatId: string): Envelope[] {
+    return this.#emu.messages(chatId) as unknown as Envelope[];
   }
 
   #say(text: string): void {

@@ -16,7 +16,10 @@ afterEach(() => {
 /** Starts the app with no TRUECONF_* variables, so it runs on its embedded emulator. */
 function startApp() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("TRUECONF_")));
-  const app = spawn(process.execPath, ["--import", "tsx", main], { env, cwd: new URL("..", import.meta.url) });
+  const app = spawn(process.execPath, ["--import", "tsx", main], {
+    env,
+    cwd: new URL("..", import.meta.url),
+  });
   child = app;
   let output = "";
   app.stdout.on("data", (chunk: Buffer) => {
@@ -28,7 +31,8 @@ function startApp() {
   const waitFor = async (text: string, timeout = 20_000) => {
     const started = Date.now();
     while (!output.includes(text)) {
-      if (Date.now() - started > timeout) throw new Error(`"${text}" did not appear; the app printed:\n${output}`);
+      if (Date.now() - started > timeout)
+        throw new Error(`"${text}" did not appear; the app printed:\n${output}`);
       if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}); it printed:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

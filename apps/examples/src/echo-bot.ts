@@ -16,11 +16,7 @@ export async function createBot(connection: Connection): Promise<Bot> {
 
   r.message(F.text, (message) => message.answer(message.text));
 
-  return connectBot(connection, {
-    dispatcher: dp,
-    // The push model of the health check: every connection state change is reported here.
-    onHealthCheck: (status) => console.log("Bot status changed:", status.status),
-  });
+  return connectBot(connection, { dispatcher: dp });
 }
 
 if (isMain(import.meta.url)) await runExample((world) => createBot(world.connection()));

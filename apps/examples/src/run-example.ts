@@ -3,7 +3,7 @@
 // names none, against an embedded emulator where whatever you type is said by a simulated user.
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
-import { Bot, type BotOptions, InvalidArgumentError, type RunnableBot, runBots } from "@tc/bot";
+import { Bot, type BotOptions, InvalidArgumentError, runBots } from "@tc/bot";
 import type { Emulator } from "@tc/emulator";
 
 /**
@@ -128,28 +128,34 @@ export function isMain(moduleUrl: string): boolean {
  * await runExample((world) => createBot(world.connection()));
  */
 export async function runExample(
-  start: (world: ExampleWorld) => Promise<RunnableBot | readonly RunnableBot[]>,
+  start: (world: ExampleWorld) => Promise<Bot | readonly Bot[]>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
-  if (connectionFromEnv(env) !== undefined) {
-    const bots = await start({
-      connection: (account) => connectionFromEnv(env, account) as Connection,
-      emulator: undefined,
-    });
-    await runBots(Array.isArray(bots) ? bots : [bots as RunnableBot]);
-    return;
-  }
-  // Loaded only here: against a real server, an example needs nothing of the emulator.
-  const { Emulator } = await import("@tc/emulator");
-  const emulator = await Emulator.start();
-  const bots = await start({ connection: (account) => emulatorConnection(emulator, account), emulator });
-  const stopConsole = chatConsole(emulator);
+  const configured = connectionFromEnv(env);
+  // Loaded only without a server: against a real one, an example needs nothing of the emulator.
+  const emulator = configured ? undefined : await (await import("@tc/emulator")).Emulator.start();
+  const connection = (account?: string): Connection =>
+    emulator ? emulatorConnection(emulator, account) : (connectionFromEnv(env, account) as Connection);
+  let stopConsole = (): void => {};
   try {
-    await runBots(Array.isArray(bots) ? bots : [bots as RunnableBot]);
+    const bots = listOf(await start({ connection, emulator }));
+    const running = runBots(bots);
+    // A failed start rejects both; it is reported once, by the await below.
+    running.catch(() => {});
+    // Bot.start() is idempotent: this awaits the start runBots began, so that nothing is said to the bots
+    // before they can hear it.
+    await Promise.all(bots.map((bot) => bot.start()));
+    console.log(`Running as ${bots.map((bot) => bot.meId).join(" and ")} on ${connection().server}. Ctrl+C stops.`);
+    if (emulator) stopConsole = chatConsole(emulator);
+    await running;
   } finally {
     stopConsole();
-    await emulator.stop();
+    await emulator?.stop();
   }
+}
+
+function listOf(bots: Bot | readonly Bot[]): readonly Bot[] {
+  return bots instanceof Bot ? [bots] : (bots as readonly Bot[]);
 }
 
 /** Reads lines typed on stdin as alice's messages and prints what is posted in the seeded chats. */
@@ -168,8 +174,8 @@ function chatConsole(emulator: Emulator): () => void {
     }
   };
   const unsubscribe = emulator.onFrame(printNew);
-  console.log(`TrueConf Server emulator on ${emulator.httpUrl}. Type a message as alice (@team <text> for the`);
-  console.log(`group chat "Team"); Ctrl+C stops.`);
+  console.log(`An emulator runs on ${emulator.httpUrl}. Type a message as alice (@team <text> for the group`);
+  console.log(`chat "Team").`);
   const input = createInterface({ input: process.stdin });
   input.on("line", (line) => {
     const toTeam = line.startsWith("@team ");

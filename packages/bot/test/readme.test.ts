@@ -28,8 +28,14 @@ afterEach(() => {
 });
 
 describe("README examples", () => {
-  it("has the three examples this test runs", () => {
+  it("has the three examples this test runs; the root README's echo bot is the first, and no longer than Python's", () => {
     expect(blocks).toHaveLength(3);
+    const root = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const ours = /```ts\n([\s\S]*?)```/.exec(root)?.[1];
+    const theirs = /```python\n([\s\S]*?)```/.exec(root)?.[1];
+    expect(ours).toBe(blocks[0]);
+    const lines = (code = "") => code.split("\n").filter((line) => line.trim() !== "").length;
+    expect(lines(ours)).toBeLessThanOrEqual(lines(theirs));
   });
 
   it("the echo bot answers a human, and Ctrl+C drains it", async () => {

@@ -1,6 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { createControlApi } from "./control/control-api.js";
+import { EventStream } from "./control/event-stream.js";
+import { controlApiPrefix } from "./control/openapi.js";
 import { EmulatorConfigError } from "./errors.js";
 import { EventFanout } from "./event-fanout.js";
 import { FaultState, Faults } from "./faults.js";
@@ -8,6 +12,7 @@ import { FrameHandler } from "./frame-handler.js";
 import { FrameLog, type FrameRecord } from "./frame-log.js";
 import { createHttpListener } from "./http-routes.js";
 import { TokenSigner } from "./jwt.js";
+import { createPlaygroundEndpoint } from "./playground-endpoint.js";
 import type { ProtocolOptions } from "./protocol-options.js";
 import { resolveProtocolOptions } from "./protocol-options-check.js";
 import type { Session, SessionInfo } from "./session.js";
@@ -15,6 +20,8 @@ import { ChangeWaiters, type WaitCheck } from "./wait-for.js";
 import { WebSocketEndpoint } from "./websocket-endpoint.js";
 import type { Human } from "./world/human.js";
 import { type SeededWorld, seedWorld, World } from "./world/world.js";
+import type { WorldEvent } from "./world/world-events.js";
+import { type LoadedWorld, loadWorldFile, type WorldFile } from "./world-file.js";
 
 /** Options of {@link Emulator.start}. */
 export interface EmulatorOptions {
@@ -39,6 +46,16 @@ export interface EmulatorOptions {
    * the oldest tenth is dropped when full); default 100 000, `Infinity` keeps every frame.
    */
   frameLogLimit?: number;
+  /** Serve the HTTP control API under `/emulator/api/`; default true. */
+  controlApi?: boolean;
+  /** Serve the web playground at `/playground`; default true (it needs the control API). */
+  playground?: boolean;
+  /**
+   * The bearer token the control API requires. On a loopback host (127.0.0.1, ::1, localhost) none is required
+   * unless one is given here; on any other host one is always required, and a random one is made when none is
+   * given ({@link Emulator.controlToken}).
+   */
+  controlToken?: string;
 }
 
 /** How long `stop()` waits for clients to finish the close handshake before cutting them off. */
@@ -70,9 +87,24 @@ function checkOptions(options: EmulatorOptions): void {
   if (limit !== undefined && limit !== Number.POSITIVE_INFINITY && (!Number.isInteger(limit) || limit < 1)) {
     throw new EmulatorConfigError("frameLogLimit must be a positive integer or Infinity");
   }
+  if (options.controlToken !== undefined && !/^[\x21-\x7e]{16,}$/.test(String(options.controlToken))) {
+    throw new EmulatorConfigError("controlToken must be at least 16 printable characters without spaces");
+  }
+  for (const name of ["controlApi", "playground"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "boolean")
+      throw new EmulatorConfigError(`${name} must be true or false`);
+  }
   if (options.tls !== undefined && (!options.tls.key || !options.tls.cert)) {
     throw new EmulatorConfigError("tls needs both key and cert");
   }
+}
+
+/** Whether only this machine can reach `host`: then the control API needs no token by default. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return (
+    bare === "localhost" || bare === "::1" || /^127\.\d+\.\d+\.\d+$/.test(bare) || /^::ffff:127\./.test(bare)
+  );
 }
 
 /** An https server; a key or certificate Node cannot load becomes a typed error that names neither. */
@@ -117,6 +149,10 @@ export class Emulator {
   /** Per method, how many logged requests `waitForRequest` has already handed out. */
   readonly #consumedRequests = new Map<string, number>();
   readonly #unsubscribeWorld: () => void;
+  readonly #events: EventStream;
+  readonly #controlToken: string | undefined;
+  readonly #controlApi: boolean;
+  readonly #playground: boolean;
   #port = 0;
   #stopping: Promise<void> | undefined;
 
@@ -170,12 +206,51 @@ export class Emulator {
       log: this.#log,
       changed,
     });
+    this.#controlApi = options.controlApi ?? true;
+    this.#playground = this.#controlApi && (options.playground ?? true);
+    // Off the loopback interface anyone on the network could drive the world: a token is then mandatory.
+    this.#controlToken =
+      options.controlToken ??
+      (isLoopbackHost(this.#host) ? undefined : randomBytes(24).toString("base64url"));
+    this.#events = new EventStream({
+      observeWorld: (listener) => this.#world.observe(listener),
+      onFrame: (listener) => this.#log.subscribe(listener),
+      frameCount: () => this.#log.count,
+    });
+    const extra = [];
+    if (this.#controlApi) {
+      extra.push(
+        createControlApi({
+          token: this.#controlToken,
+          target: {
+            world: this.#world,
+            faults: this.faults,
+            sessions: () => this.sessions,
+            framesSince: (seq) => this.#log.since(seq),
+            frameCount: () => this.#log.count,
+            transcript: () => this.transcript(),
+            issueToken: (login, tokenOptions) => this.issueToken(login, tokenOptions),
+            info: () => ({
+              serverName: this.serverName,
+              httpUrl: this.httpUrl,
+              wsUrl: this.wsUrl,
+              controlApiUrl: this.controlApiUrl,
+              playground: this.#playground,
+              frameCount: this.frameCount,
+            }),
+            events: this.#events,
+          },
+        }),
+      );
+    }
+    if (this.#playground) extra.push(createPlaygroundEndpoint());
     const listener = createHttpListener({
       world: this.#world,
       faults: faultState,
       signer: this.#signer,
       protocol: this.#protocol,
       serverVersion: options.serverVersion ?? "5.5.3",
+      extra,
     });
     this.#server.on("request", listener);
     this.#server.on("upgrade", (req, socket, head) => this.#endpoint.upgrade(req, socket, head));
@@ -233,9 +308,36 @@ export class Emulator {
     return `${this.httpUrl.replace(/^http/, "ws")}/websocket/chat_bot/`;
   }
 
+  /** Base URL of the HTTP control API, e.g. "http://127.0.0.1:40123/emulator/api"; see its `/openapi.json`. */
+  get controlApiUrl(): string {
+    return `${this.httpUrl}${controlApiPrefix}`;
+  }
+
+  /**
+   * The bearer token the control API requires (`Authorization: Bearer …`), or undefined when it needs none (on
+   * a loopback host without a `controlToken` option). The protocol endpoints never accept it.
+   */
+  get controlToken(): string | undefined {
+    return this.#controlToken;
+  }
+
+  /**
+   * The web playground's address, ready to open in a browser (with the control token in the `#fragment`,
+   * which browsers never send to a server), or undefined when the playground is off.
+   *
+   * @example
+   * console.log(`Playground: ${emu.playgroundUrl}`); // http://127.0.0.1:4309/playground
+   */
+  get playgroundUrl(): string | undefined {
+    if (!this.#playground) return undefined;
+    const token = this.#controlToken;
+    return `${this.httpUrl}/playground${token === undefined ? "" : `#token=${encodeURIComponent(token)}`}`;
+  }
+
   /** Closes every socket (clients see 1001), stops listening and removes stored files. Safe to call twice. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      this.#events.close();
       this.faults.reset();
       await this.#endpoint.close(closeGraceMs);
       await new Promise<void>((resolve) => {
@@ -295,6 +397,42 @@ export class Emulator {
    */
   createChat(options: Parameters<World["createChat"]>[0]): string {
     return this.#world.createChat(options);
+  }
+
+  /**
+   * Builds the accounts, chats and messages a {@link WorldFile} describes (the CLI's `--world`). The whole file
+   * is checked first, so a bad one changes nothing and throws {@link EmulatorConfigError} naming the place.
+   *
+   * @example
+   * const { users, chats } = await emu.loadWorld({ users: [{ login: "dave" }],
+   *   chats: [{ type: "group", title: "Ops", owner: "dave", participants: ["bot"] }] });
+   */
+  loadWorld(file: WorldFile): Promise<LoadedWorld> {
+    return loadWorldFile(this.#world, file);
+  }
+
+  /**
+   * Every account, humans and bots, in the order they were added (never a password).
+   *
+   * @example
+   * emu.accounts().filter((a) => !a.isBot).map((a) => a.userId); // ["alice@emulator.local", …]
+   */
+  accounts(): ReturnType<World["accounts"]> {
+    return this.#world.accounts();
+  }
+
+  /**
+   * Calls `listener` with everything that happens in the world from now on — messages, edits, removals, chat
+   * changes, whoever caused them — and returns the unsubscribe function. The control API's event stream is
+   * built on it.
+   *
+   * @example
+   * const stop = emu.onWorldEvent((event) => event.kind === "message" && console.log(event.message));
+   */
+  onWorldEvent(listener: (event: WorldEvent) => void): () => void {
+    if (typeof listener !== "function")
+      throw new EmulatorConfigError("onWorldEvent needs a listener function");
+    return this.#world.observe(listener);
   }
 
   /** Changes the upload limits and pushes `getFileUploadLimits` to every bot session. */

@@ -15,6 +15,11 @@ export interface HttpParts {
   signer: TokenSigner;
   protocol: ProtocolOptions;
   serverVersion: string;
+  /**
+   * Handlers tried before the 404, in order (the control API, the playground); each returns whether it took
+   * the request. They live on their own paths, never on a protocol path.
+   */
+  extra: readonly ((req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>)[];
 }
 
 const tokenPath = "/bridge/api/client/v1/oauth/token";
@@ -49,6 +54,7 @@ export function createHttpListener(parts: HttpParts): (req: IncomingMessage, res
     const file =
       req.method === "GET" || req.method === "HEAD" ? parts.world.resolveDownload(pathname) : undefined;
     if (file !== undefined) return handleDownload(req, res, file, parts.faults);
+    for (const handler of parts.extra) if (await handler(req, res, pathname)) return;
     sendJson(res, 404, { error: "not_found", error_description: "No such endpoint or file" });
   };
   return (req, res) => {

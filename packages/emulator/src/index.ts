@@ -1,3 +1,4 @@
+export type { FrameJson } from "./control/frame-json.js";
 export { Emulator, type EmulatorOptions } from "./emulator.js";
 export { EmulatorConfigError, EmulatorError, WaitTimeoutError } from "./errors.js";
 export type { DropMoment, DroppedRequest, DropTrigger, Faults } from "./faults.js";
@@ -6,5 +7,7 @@ export { defaultProtocolOptions, type ProtocolOptions } from "./protocol-options
 export type { DroppedSession, SessionFlags, SessionInfo } from "./session.js";
 export type { WaitCheck } from "./wait-for.js";
 export type { Human } from "./world/human.js";
-export type { SeededWorld } from "./world/world.js";
+export type { ChatView, SeededWorld } from "./world/world.js";
+export type { AccountSnapshot, ChatSnapshot, WorldEvent } from "./world/world-events.js";
 export { WorldRequestError } from "./world/world-request-error.js";
+export type { LoadedWorld, WorldFile } from "./world-file.js";

@@ -156,6 +156,63 @@ describe("tc-emulator CLI", () => {
     expect(refused).toBe("ECONNREFUSED");
   });
 
+  it("builds a --world file, prints every TrueConf ID, a token per bot, the control API and the playground", async () => {
+    const run = startCli(["--port", "0", "--world", fixture("world.json")]);
+    const banner = await run.banner;
+    const value = (label: string) => new RegExp(`^${label}: (.+)$`, "m").exec(banner)?.[1];
+    expect(value("User dana")).toBe("dana@emulator.local");
+    expect(value("User fox")).toBe("fox@emulator.local");
+    expect(value("Bot helper")).toBe("helper@emulator.local");
+    expect(banner).not.toContain("helper-password");
+    expect(banner).not.toContain("User alice");
+    const url = /listening on (\S+)/.exec(banner)?.[1];
+    const api = value("Control API");
+    expect(api).toBe(`${url}/emulator/api`);
+    expect(value("Playground")).toBe(`${url}/playground`);
+    expect(banner).not.toContain("Control token");
+    const group = value('Chat "X-Files" \\(group\\)');
+    expect(value('Chat "fox & helper" \\(p2p\\)')).toMatch(/^[0-9a-f]{40}$/);
+    const messages = (await (await fetch(`${api}/chats/${group}/messages`)).json()) as {
+      messages: { content: { text: string } }[];
+    };
+    expect(messages.messages.map((m) => m.content.text)).toEqual(["**Trust no one**"]);
+    const ws = new WebSocket(`${url?.replace(/^http/, "ws")}/websocket/chat_bot/`, "json.v1");
+    await new Promise((resolve, reject) => {
+      ws.once("open", resolve);
+      ws.once("error", reject);
+    });
+    const reply = new Promise<Record<string, unknown>>((resolve) =>
+      ws.once("message", (data) => resolve(JSON.parse(data.toString()) as Record<string, unknown>)),
+    );
+    ws.send(
+      JSON.stringify({
+        type: 1,
+        id: 1,
+        method: "auth",
+        payload: { token: value("Token for helper"), tokenType: "JWT" },
+      }),
+    );
+    expect(((await reply).payload as { userId: string }).userId).toMatch(/^helper@emulator\.local/);
+    ws.close();
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+  });
+
+  it("prints a control token off loopback, and no playground with --no-playground", async () => {
+    const run = startCli(["--port", "0", "--host", "0.0.0.0", "--no-playground"]);
+    const banner = await run.banner;
+    expect(banner).toMatch(/^Control token: [\w-]{32}$/m);
+    expect(banner).not.toContain("Playground:");
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+  });
+
+  it("exits with 2 on a world file that is wrong, naming the place", async () => {
+    const run = startCli(["--port", "0", "--world", fixture("tls-key.pem")]);
+    expect(await run.exited).toBe(2);
+    expect(run.errors()).toContain("is not JSON");
+  });
+
   it("exits with 2 and the usage on a bad protocol option", async () => {
     const run = startCli(["--protocol", "roleFormat=octal"]);
     expect(await run.exited).toBe(2);

@@ -55,6 +55,18 @@ describe("the published type declarations (built dist)", () => {
     expect(wsTypes.dependencies?.["@types/node"]).toBeDefined();
   });
 
+  it("ship every playground asset next to the bundle (the package works offline, no CDN)", () => {
+    const assets = readdirSync(new URL("../src/playground/", import.meta.url)).filter(
+      (name) => !name.endsWith(".d.ts"),
+    );
+    expect(assets).toEqual(expect.arrayContaining(["index.html", "app.js", "rich-text.js", "style.css"]));
+    expect(readdirSync(new URL("playground/", dist)).sort()).toEqual(assets.sort());
+    for (const name of assets) {
+      const text = readFileSync(new URL(`playground/${name}`, dist), "utf8");
+      expect(text, name).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|example\.org)[\w.-]+\//);
+    }
+  });
+
   it("keep the protocol samples out of the main bundle", () => {
     for (const name of ["index.js", "index.cjs"]) {
       expect(readFileSync(new URL(name, dist), "utf8"), name).not.toContain("video.example.org");

@@ -1,7 +1,8 @@
 /**
  * Upload and download of a generated stream (1 GiB by default; BENCH_BYTES overrides) against a local
  * server in another process. For each direction it prints the client's peak RSS growth and its
- * throughput as a ratio to piping the same bytes with node:stream to the same server.
+ * throughput as a ratio to piping the same bytes with node:stream to the same server. Then an upload
+ * of a declared 1 GiB to a server that never reads: how much of the source was pulled, and the RSS.
  *
  *   pnpm bench            (in packages/files)
  */
@@ -15,7 +16,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
-import { downloadFile, StreamInputFile, uploadFile } from "../src/index.js";
+import { downloadFile, StreamInputFile, TransferTimeoutError, uploadFile } from "../src/index.js";
 import { generatedBytes } from "./generated-bytes.js";
 
 const BYTES = Number(process.env.BENCH_BYTES ?? 1024 ** 3);
@@ -105,6 +106,33 @@ async function sdkDownload(origin: string, destPath: string): Promise<void> {
   if ((await stat(destPath)).size !== BYTES) throw new Error("short download");
 }
 
+/**
+ * Uploads a declared 1 GiB to a server that never reads the body. Back-pressure must stop the client
+ * from pulling its source after a few MiB; the inactivity timeout then ends the upload.
+ */
+async function stalledUpload(origin: string): Promise<{ pulled: number; measured: Measured }> {
+  const declared = 1024 ** 3;
+  let pulled = 0;
+  async function* counted() {
+    for (const chunk of generatedBytes(declared)) {
+      pulled += chunk.byteLength;
+      yield chunk;
+    }
+  }
+  const measured = await measure(async () => {
+    const file = new StreamInputFile(counted(), { fileName: "stalled.bin", fileSize: declared });
+    const error = await uploadFile({
+      url: `${origin}/stall`,
+      uploadTaskId: "bench",
+      file,
+      timeout: 2_000,
+    }).catch((e: unknown) => e);
+    if (!(error instanceof TransferTimeoutError))
+      throw new Error(`the stalled upload ended with ${String(error)}`);
+  });
+  return { pulled, measured };
+}
+
 function report(label: string, baseline: Measured, sdk: Measured): string {
   const mbps = (m: Measured) => (BYTES / MiB / m.seconds).toFixed(0);
   const ratio = baseline.seconds / sdk.seconds;
@@ -133,6 +161,16 @@ try {
     () => sdkDownload(origin, join(dir, "sdk.bin")),
   );
   console.log(report("download", downloadBaseline, download));
+  const stalled = await stalledUpload(origin);
+  const pulledMiB = stalled.pulled / MiB;
+  const stalledGrowth = stalled.measured.peakRssGrowth / MiB;
+  console.log(
+    [
+      "stalled upload of a declared 1024 MiB (the server never reads):",
+      `  source pulled ${pulledMiB.toFixed(1)} MiB (target <= 64 MiB) ${pulledMiB <= 64 ? "PASS" : "FAIL"}`,
+      `  peak RSS growth ${stalledGrowth.toFixed(1)} MiB (target <= 64 MiB) ${stalledGrowth <= 64 ? "PASS" : "FAIL"}`,
+    ].join("\n"),
+  );
 } finally {
   child.disconnect();
   await rm(dir, { recursive: true, force: true });

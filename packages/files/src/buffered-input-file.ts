@@ -1,7 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { checkOptions } from "@tc/core";
 import { inputFileErrorFromFs } from "./fs-errors.js";
-import { CHUNK_BYTES, InputFile, type InputFileOptions, type SourceFacts } from "./input-file.js";
+import {
+  CHUNK_BYTES,
+  InputFile,
+  type InputFileOptions,
+  inputFileOptionKeys,
+  type SourceFacts,
+} from "./input-file.js";
 import { InputFileError } from "./input-file-error.js";
 import { SNIFF_BYTES } from "./sniff-file-type.js";
 
@@ -18,14 +25,18 @@ export class BufferedInputFile extends InputFile {
   readonly data: Uint8Array;
   readonly #options: InputFileOptions;
 
-  /** @throws InputFileError when `data` is not a `Uint8Array` (a `Buffer` is one) or an option is invalid. */
+  /**
+   * @throws InputFileError when `data` is not a `Uint8Array` (a `Buffer` is one) or an option is invalid.
+   * @throws InvalidArgumentError for an unknown option.
+   */
   constructor(data: Uint8Array, options: InputFileOptions = {}) {
     if (!(data instanceof Uint8Array)) {
       throw new InputFileError("BufferedInputFile: data must be a Uint8Array or Buffer");
     }
-    super(options, "BufferedInputFile");
+    const o = checkOptions("BufferedInputFile options", options, inputFileOptionKeys);
+    super(o, "BufferedInputFile");
     this.data = data;
-    this.#options = options;
+    this.#options = o;
   }
 
   /**
@@ -38,13 +49,14 @@ export class BufferedInputFile extends InputFile {
     if (typeof path !== "string" || path === "") {
       throw new InputFileError("BufferedInputFile.fromFile: path must be a non-empty string");
     }
+    const o = checkOptions("BufferedInputFile.fromFile options", options, inputFileOptionKeys);
     let data: Buffer;
     try {
       data = await readFile(path);
     } catch (error) {
       throw inputFileErrorFromFs(error, path);
     }
-    return new BufferedInputFile(data, { ...options, fileName: options.fileName ?? basename(path) });
+    return new BufferedInputFile(data, { ...o, fileName: o.fileName ?? basename(path) });
   }
 
   /** A new `BufferedInputFile` over the same bytes and options. */

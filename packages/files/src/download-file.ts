@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { requireInteger } from "@tc/core";
 import { collectBytes } from "./collect-bytes.js";
 import { FileSizeTooLargeError } from "./file-validation-errors.js";
 import {
@@ -15,7 +16,15 @@ import {
 } from "./http-get.js";
 import { redactUrl } from "./redact-url.js";
 import { DownloadError, TransferOptionsError } from "./transfer-errors.js";
-import { assertCommonTransferOptions, type TransferOptions, TransferScope } from "./transfer-scope.js";
+import {
+  checkProgressCallback,
+  checkTransferOptionNames,
+  resolveTransferOptions,
+  type TransferOptions,
+  TransferScope,
+  type TransferSettings,
+  transferOptionKeys,
+} from "./transfer-scope.js";
 
 /** Options shared by {@link downloadFile} and {@link downloadToBuffer}. */
 export interface DownloadOptions extends TransferOptions {
@@ -45,7 +54,8 @@ export interface DownloadToBufferOptions extends DownloadOptions {
  * temporary file is removed and `destPath` is left untouched.
  *
  * @returns the absolute path written.
- * @throws TransferOptionsError for invalid options (a `destPath` that is a directory, say), before any request.
+ * @throws InvalidArgumentError for invalid options (an unknown name, a bad `timeout`; `TransferOptionsError`
+ *   for a bad `url` or a `destPath` that is a directory), before any request.
  * @throws DownloadError on a non-2xx status, too many redirects, a truncated body or a network failure.
  * @throws TransferTimeoutError when nothing arrives for `timeout` ms; the signal's reason when aborted.
  *
@@ -53,7 +63,8 @@ export interface DownloadToBufferOptions extends DownloadOptions {
  * const path = await downloadFile({ url: info.downloadUrl, destPath: "downloads/report.pdf" });
  */
 export async function downloadFile(options: DownloadFileOptions): Promise<string> {
-  const url = validateDownloadOptions(options, "downloadFile");
+  const o = checkTransferOptionNames("downloadFile options", options, [...downloadOptionKeys, "destPath"]);
+  const download = validateDownloadOptions(o, "downloadFile");
   if (typeof options.destPath !== "string" || options.destPath === "") {
     throw new TransferOptionsError("downloadFile: destPath must be a non-empty file path");
   }
@@ -72,7 +83,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
   }
   const tempPath = join(dirname(destPath), `.${basename(destPath)}.${randomBytes(6).toString("hex")}.part`);
   try {
-    await withDownload(url, options, "downloadFile", async (response, scope) => {
+    await withDownload(download, "downloadFile", async (response, scope) => {
       const total = contentLengthOf(response.headers);
       let received = 0;
       await pipeline(
@@ -87,7 +98,7 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
         },
         createWriteStream(tempPath, { flags: "wx" }),
       );
-      assertComplete(received, total, url);
+      assertComplete(received, total, download.url);
     });
     await rename(tempPath, destPath);
     return destPath;
@@ -102,18 +113,25 @@ export async function downloadFile(options: DownloadFileOptions): Promise<string
  * before reading, and while reading for servers that send none).
  *
  * @throws FileSizeTooLargeError when the body is larger than `maxBytes`.
- * @throws DownloadError, TransferTimeoutError, TransferOptionsError as {@link downloadFile} does.
+ * @throws DownloadError, TransferTimeoutError, InvalidArgumentError as {@link downloadFile} does.
  *
  * @example
  * const bytes = await downloadToBuffer({ url: info.downloadUrl, maxBytes: 10_000_000 });
  */
 export async function downloadToBuffer(options: DownloadToBufferOptions): Promise<Uint8Array> {
-  const url = validateDownloadOptions(options, "downloadToBuffer");
-  const { maxBytes } = options;
-  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
-    throw new TransferOptionsError("downloadToBuffer: maxBytes must be a non-negative integer");
+  const o = checkTransferOptionNames("downloadToBuffer options", options, [
+    ...downloadOptionKeys,
+    "maxBytes",
+  ]);
+  const download = validateDownloadOptions(o, "downloadToBuffer");
+  // Required: without a cap, a download into memory could take any amount of it.
+  if (options.maxBytes === undefined) {
+    throw new TransferOptionsError(
+      "downloadToBuffer: maxBytes is required (the most bytes to hold in memory)",
+    );
   }
-  return withDownload(url, options, "downloadToBuffer", async (response, scope) => {
+  const maxBytes = requireInteger("maxBytes", options.maxBytes, 0);
+  return withDownload(download, "downloadToBuffer", async (response, scope) => {
     const total = contentLengthOf(response.headers);
     if (total !== null && total > maxBytes) throw new FileSizeTooLargeError(total, maxBytes);
     const bytes = await collectBytes(
@@ -125,24 +143,23 @@ export async function downloadToBuffer(options: DownloadToBufferOptions): Promis
       },
       (seen) => new FileSizeTooLargeError(seen, maxBytes),
     );
-    assertComplete(bytes.byteLength, total, url);
+    assertComplete(bytes.byteLength, total, download.url);
     return bytes;
   });
 }
 
 /** Opens the scope, GETs the URL (redirects followed), rejects non-2xx, runs `use`, maps failures. */
 async function withDownload<T>(
-  url: URL,
-  options: DownloadOptions,
+  { url, maxRedirects, settings }: CheckedDownload,
   owner: string,
   use: (response: FollowedResponse, scope: TransferScope) => Promise<T>,
 ): Promise<T> {
-  const scope = await TransferScope.open(options);
+  const scope = TransferScope.open(settings);
   try {
     const response = await getFollowingRedirects(url, {
-      dispatcher: scope.dispatcher,
+      dispatcher: scope.httpDispatcher,
       signal: scope.signal,
-      maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      maxRedirects,
     });
     scope.touch();
     if (response.statusCode < 200 || response.statusCode > 299) {
@@ -164,18 +181,23 @@ async function withDownload<T>(
   }
 }
 
-function validateDownloadOptions(options: DownloadOptions, owner: string): URL {
-  if (typeof options !== "object" || options === null) {
-    throw new TransferOptionsError(`${owner} expects an options object`);
-  }
+/** The option names both downloads share. */
+const downloadOptionKeys = ["url", "maxRedirects", "onProgress", ...transferOptionKeys];
+
+/** What {@link validateDownloadOptions} checked and resolved. */
+interface CheckedDownload {
+  readonly url: URL;
+  readonly maxRedirects: number;
+  readonly settings: TransferSettings;
+}
+
+/** Checks the options both downloads share (unknown names are checked by the caller, who knows them all). */
+function validateDownloadOptions(options: DownloadOptions, owner: string): CheckedDownload {
   const url = parseHttpUrl(options.url);
   if (!url) throw new TransferOptionsError(`${owner}: url must be an http or https URL`);
-  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  if (!Number.isSafeInteger(maxRedirects) || maxRedirects < 0) {
-    throw new TransferOptionsError(`${owner}: maxRedirects must be a non-negative integer`);
-  }
-  assertCommonTransferOptions(options, owner);
-  return url;
+  const maxRedirects = requireInteger("maxRedirects", options.maxRedirects, DEFAULT_MAX_REDIRECTS);
+  checkProgressCallback(options.onProgress);
+  return { url, maxRedirects, settings: resolveTransferOptions(options) };
 }
 
 /** A body shorter than its `Content-Length` is a broken transfer, not a smaller file. */

@@ -1,31 +1,16 @@
-import { TrueConfChatBotError } from "./base-error.js";
-
-/**
- * A numeric limit was exceeded (file size here; text and title lengths in `@tc/api`).
- *
- * @example
- * try { limits.check(description) } catch (e) {
- *   if (e instanceof LimitExceededError) console.log(`${e.actualValue} > ${e.limit}`);
- * }
- */
-export class LimitExceededError extends TrueConfChatBotError {
-  /** The value that was too large. */
-  readonly actualValue: number;
-  /** The largest allowed value. */
-  readonly limit: number;
-  constructor(message: string, actualValue: number, limit: number, options?: ErrorOptions) {
-    super(message, options);
-    this.actualValue = actualValue;
-    this.limit = limit;
-  }
-}
+import { LimitExceededError, TrueConfChatBotError } from "@tc/core";
 
 /** A file breaks a rule the server's administrator configured (its extension filter). */
 export class FileValidationError extends TrueConfChatBotError {}
 
 /**
  * The file is larger than the server's `maxSize` (or than the `maxBytes` of an in-memory download).
- * `actualValue` is the size in bytes, `limit` the maximum.
+ * `actualValue` is the size in bytes, `limit` the maximum; a `LimitExceededError` of `@tc/core`.
+ *
+ * @example
+ * try { limits.check(description) } catch (e) {
+ *   if (e instanceof LimitExceededError) console.log(`${e.actualValue} > ${e.limit}`);
+ * }
  */
 export class FileSizeTooLargeError extends LimitExceededError {
   constructor(actualValue: number, limit: number) {

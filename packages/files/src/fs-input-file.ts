@@ -1,8 +1,15 @@
 import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename } from "node:path";
+import { checkOptions } from "@tc/core";
 import { inputFileErrorFromFs } from "./fs-errors.js";
-import { CHUNK_BYTES, InputFile, type InputFileOptions, type SourceFacts } from "./input-file.js";
+import {
+  CHUNK_BYTES,
+  InputFile,
+  type InputFileOptions,
+  inputFileOptionKeys,
+  type SourceFacts,
+} from "./input-file.js";
 import { InputFileError } from "./input-file-error.js";
 import { SNIFF_BYTES } from "./sniff-file-type.js";
 
@@ -21,15 +28,17 @@ export class FSInputFile extends InputFile {
   /**
    * @param path absolute or relative to the working directory.
    * @throws InputFileError when the path is empty, missing, a directory or not readable.
+   * @throws InvalidArgumentError for an unknown option.
    */
   constructor(path: string, options: InputFileOptions = {}) {
     if (typeof path !== "string" || path === "") {
       throw new InputFileError("FSInputFile: path must be a non-empty string");
     }
+    const o = checkOptions("FSInputFile options", options, inputFileOptionKeys);
     assertReadableFile(path);
-    super(options, "FSInputFile");
+    super(o, "FSInputFile");
     this.path = path;
-    this.#options = options;
+    this.#options = o;
   }
 
   /** A new `FSInputFile` for the same path and options. */

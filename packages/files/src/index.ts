@@ -1,4 +1,11 @@
-export { TrueConfChatBotError } from "./base-error.js";
+// Shared with every layer of the SDK; re-exported so that code written against @tc/files keeps working.
+export {
+  InvalidArgumentError,
+  LimitExceededError,
+  type ResolvedTlsOptions,
+  TrueConfChatBotError,
+  type VerifySsl,
+} from "@tc/core";
 export { BufferedInputFile } from "./buffered-input-file.js";
 export {
   type DownloadFileOptions,
@@ -12,7 +19,6 @@ export {
   FileSizeTooLargeError,
   FileValidationError,
   InvalidFileExtensionError,
-  LimitExceededError,
 } from "./file-validation-errors.js";
 export { FSInputFile } from "./fs-input-file.js";
 export { type FileDescription, InputFile, type InputFileOptions } from "./input-file.js";
@@ -23,4 +29,3 @@ export { DownloadError, TransferOptionsError, TransferTimeoutError, UploadError 
 export type { TransferOptions } from "./transfer-scope.js";
 export { type UploadFileOptions, uploadFile } from "./upload-file.js";
 export { URLInputFile, type URLInputFileOptions } from "./url-input-file.js";
-export type { VerifySsl } from "./verify-ssl.js";

@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "./base-error.js";
+import { TrueConfChatBotError } from "@tc/core";
 
 /**
  * An input file cannot be used: a missing or unreadable file, a directory, an empty name, a negative

@@ -23,6 +23,9 @@ export interface InputFileOptions {
   mimeType?: string;
 }
 
+/** The names of {@link InputFileOptions}, for `checkOptions`. */
+export const inputFileOptionKeys = ["fileName", "mimeType"] as const;
+
 /**
  * What a source can tell about itself: facts from the file system or HTTP headers, and its first
  * bytes when the caller asked for them (for type sniffing).

@@ -1,4 +1,5 @@
-import { InputFile, type InputFileOptions, type SourceFacts } from "./input-file.js";
+import { checkOptions } from "@tc/core";
+import { InputFile, type InputFileOptions, inputFileOptionKeys, type SourceFacts } from "./input-file.js";
 import { assertFileName, assertFileSize } from "./input-validation.js";
 import { type ByteSource, SingleUseSource } from "./single-use-source.js";
 import { SNIFF_BYTES } from "./sniff-file-type.js";
@@ -25,14 +26,18 @@ export class StreamInputFile extends InputFile {
   readonly #source: SingleUseSource;
   readonly #options: StreamInputFileOptions;
 
-  /** @throws InputFileError when the source is not a stream or `fileName`/`fileSize` are missing or invalid. */
+  /**
+   * @throws InputFileError when the source is not a stream or `fileName`/`fileSize` are missing or invalid.
+   * @throws InvalidArgumentError for an unknown option.
+   */
   constructor(source: ByteSource, options: StreamInputFileOptions) {
-    assertFileName(options?.fileName, "StreamInputFile");
-    assertFileSize(options.fileSize, "StreamInputFile");
+    const o = checkOptions("StreamInputFile options", options, [...inputFileOptionKeys, "fileSize"]);
+    assertFileName(o.fileName, "StreamInputFile");
+    assertFileSize(o.fileSize, "StreamInputFile");
     const shared = source instanceof SingleUseSource ? source : new SingleUseSource(source);
-    super(options, "StreamInputFile");
+    super(o, "StreamInputFile");
     this.#source = shared;
-    this.#options = options;
+    this.#options = o;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { TrueConfChatBotError } from "./base-error.js";
+import { InvalidArgumentError, TrueConfChatBotError } from "@tc/core";
 
 /**
  * The upload did not produce a usable `temporalFileId`: a non-2xx status (`status`), a body without a
@@ -36,5 +36,12 @@ export class TransferTimeoutError extends TrueConfChatBotError {
   }
 }
 
-/** An option given to `uploadFile`, `downloadFile` or `downloadToBuffer` is invalid; nothing was sent. */
-export class TransferOptionsError extends TrueConfChatBotError {}
+/**
+ * An option given to `uploadFile`, `downloadFile` or `downloadToBuffer` is invalid (a bad URL, an empty
+ * task id, a `destPath` that is a directory); nothing was sent. An `InvalidArgumentError`, like the
+ * errors of the checks every option goes through (unknown names, a bad `timeout` or `verifySsl`).
+ *
+ * @example
+ * await downloadFile({ url, destPath: "downloads" }); // TransferOptionsError: destPath is a directory
+ */
+export class TransferOptionsError extends InvalidArgumentError {}

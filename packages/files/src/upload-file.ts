@@ -7,7 +7,15 @@ import { isMimeType } from "./input-validation.js";
 import { encodeMultipart, type MultipartFilePart } from "./multipart-body.js";
 import { redactUrl } from "./redact-url.js";
 import { TransferOptionsError, UploadError } from "./transfer-errors.js";
-import { assertCommonTransferOptions, type TransferOptions, TransferScope } from "./transfer-scope.js";
+import {
+  checkProgressCallback,
+  checkTransferOptionNames,
+  resolveTransferOptions,
+  type TransferOptions,
+  TransferScope,
+  type TransferSettings,
+  transferOptionKeys,
+} from "./transfer-scope.js";
 
 /** Options of {@link uploadFile}. */
 export interface UploadFileOptions extends TransferOptions {
@@ -35,14 +43,15 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
  * server's `temporalFileId`, ready for `sendFile`. Memory stays flat whatever the file size: bytes
  * go from the source to the socket chunk by chunk.
  *
- * @throws TransferOptionsError for invalid options, before anything is sent.
+ * @throws InvalidArgumentError for invalid options (an unknown name, a bad `timeout` or `verifySsl`;
+ *   `TransferOptionsError` for a bad `url`, `uploadTaskId`, `file`…), before anything is sent.
  * @throws InputFileError when a file cannot be read or yields another size than it declared.
  * @throws DownloadError when a `URLInputFile` source cannot be fetched.
  * @throws UploadError on a non-2xx status, a response without a valid `temporalFileId`, or a network failure.
  * @throws TransferTimeoutError when nothing moves for `timeout` ms; the signal's reason when aborted.
  *
  * @example
- * const { uploadTaskId } = await api.uploadFile({ fileName, fileSize });
+ * const { uploadTaskId } = await transport.request("uploadFile", { fileName, fileSize });
  * const temporalFileId = await uploadFile({
  *   url: "https://video.example.org/bridge/api/client/v1/files",
  *   uploadTaskId,
@@ -51,7 +60,7 @@ const READ_AHEAD_BYTES = 8 * 1024 * 1024;
  * });
  */
 export async function uploadFile(options: UploadFileOptions): Promise<string> {
-  const url = validateUploadOptions(options);
+  const { url, settings } = validateUploadOptions(options);
   const { file, preview, onProgress } = options;
   const fileInfo = await file.describe();
   const previewInfo = await preview?.describe();
@@ -74,7 +83,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<string> {
     });
   }
   const totalBytes = fileInfo.fileSize + (previewInfo?.fileSize ?? 0);
-  const scope = await TransferScope.open(options);
+  const scope = TransferScope.open(settings);
   let sentBytes = 0;
   const body = encodeMultipart(parts, (bytes) => {
     scope.touch();
@@ -84,7 +93,7 @@ export async function uploadFile(options: UploadFileOptions): Promise<string> {
   try {
     const response = await request(url, {
       method: "POST",
-      dispatcher: scope.dispatcher,
+      dispatcher: scope.httpDispatcher,
       signal: scope.signal,
       headers: {
         "upload-task-id": options.uploadTaskId,
@@ -117,29 +126,37 @@ export async function uploadFile(options: UploadFileOptions): Promise<string> {
   }
 }
 
-function validateUploadOptions(options: UploadFileOptions): URL {
-  if (typeof options !== "object" || options === null) {
-    throw new TransferOptionsError("uploadFile expects an options object");
-  }
-  const url = parseHttpUrl(options.url);
+const uploadOptionKeys = [
+  "url",
+  "uploadTaskId",
+  "file",
+  "preview",
+  "fileContentType",
+  "onProgress",
+  ...transferOptionKeys,
+];
+
+function validateUploadOptions(options: UploadFileOptions): { url: URL; settings: TransferSettings } {
+  const o = checkTransferOptionNames("uploadFile options", options, uploadOptionKeys);
+  const url = parseHttpUrl(o.url);
   if (!url) throw new TransferOptionsError("uploadFile: url must be an http or https URL");
-  const taskId = options.uploadTaskId;
+  const taskId = o.uploadTaskId;
   if (typeof taskId !== "string" || taskId.trim() === "" || /[\r\n\0]/.test(taskId)) {
     throw new TransferOptionsError("uploadFile: uploadTaskId must be a non-empty single-line string");
   }
-  if (!(options.file instanceof InputFile)) {
+  if (!(o.file instanceof InputFile)) {
     throw new TransferOptionsError(
       "uploadFile: file must be an InputFile (FSInputFile, BufferedInputFile, …)",
     );
   }
-  if (options.preview !== undefined && !(options.preview instanceof InputFile)) {
+  if (o.preview !== undefined && !(o.preview instanceof InputFile)) {
     throw new TransferOptionsError("uploadFile: preview must be an InputFile when given");
   }
-  if (options.fileContentType !== undefined && !isMimeType(options.fileContentType)) {
+  if (o.fileContentType !== undefined && !isMimeType(o.fileContentType)) {
     throw new TransferOptionsError('uploadFile: fileContentType must look like "type/subtype"');
   }
-  assertCommonTransferOptions(options, "uploadFile");
-  return url;
+  checkProgressCallback(o.onProgress);
+  return { url, settings: resolveTransferOptions(o) };
 }
 
 function temporalFileIdFrom(text: string, status: number): string {

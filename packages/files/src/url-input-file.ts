@@ -1,3 +1,4 @@
+import { requireInteger } from "@tc/core";
 import { fileNameFromContentDisposition } from "./content-disposition.js";
 import { fileNameFromUrl } from "./file-name.js";
 import {
@@ -14,7 +15,23 @@ import { InputFileError } from "./input-file-error.js";
 import { redactUrl } from "./redact-url.js";
 import { SNIFF_BYTES } from "./sniff-file-type.js";
 import { DownloadError } from "./transfer-errors.js";
-import { isValidTimeout, type TransferOptions, TransferScope } from "./transfer-scope.js";
+import {
+  checkTransferOptionNames,
+  resolveTransferOptions,
+  type TransferOptions,
+  TransferScope,
+  type TransferSettings,
+  transferOptionKeys,
+} from "./transfer-scope.js";
+
+const urlInputFileOptionKeys = [
+  "fileName",
+  "mimeType",
+  "fileSize",
+  "headers",
+  "maxRedirects",
+  ...transferOptionKeys.filter((key) => key !== "signal"),
+];
 
 /** Options of a {@link URLInputFile}. */
 export interface URLInputFileOptions extends InputFileOptions, Omit<TransferOptions, "signal"> {
@@ -41,8 +58,14 @@ export class URLInputFile extends InputFile {
   /** The URL the bytes are fetched from. */
   readonly url: URL;
   readonly #options: URLInputFileOptions;
+  readonly #maxRedirects: number;
+  /** The connection options, checked and resolved once (a `verifySsl` CA file is read here). */
+  readonly #settings: TransferSettings;
 
-  /** @throws InputFileError for an invalid URL, a scheme other than http/https, or invalid options. */
+  /**
+   * @throws InputFileError for an invalid URL, a scheme other than http/https, bad headers, name, type or size.
+   * @throws InvalidArgumentError for an unknown option, a bad `timeout`, `maxRedirects` or `verifySsl`.
+   */
   constructor(url: string | URL, options: URLInputFileOptions = {}) {
     const parsed = parseHttpUrl(url);
     if (!parsed) {
@@ -50,17 +73,15 @@ export class URLInputFile extends InputFile {
         `URLInputFile: expected an http or https URL, got ${JSON.stringify(redactUrl(url))}`,
       );
     }
-    assertHeaders(options.headers);
-    const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-    if (!Number.isSafeInteger(maxRedirects) || maxRedirects < 0) {
-      throw new InputFileError("URLInputFile: maxRedirects must be a non-negative integer");
-    }
-    if (options.timeout !== undefined && !isValidTimeout(options.timeout)) {
-      throw new InputFileError("URLInputFile: timeout must be a positive number of milliseconds");
-    }
-    super(options, "URLInputFile");
+    const o = checkTransferOptionNames("URLInputFile options", options, urlInputFileOptionKeys);
+    assertHeaders(o.headers);
+    const maxRedirects = requireInteger("maxRedirects", o.maxRedirects, DEFAULT_MAX_REDIRECTS);
+    const settings = resolveTransferOptions(o);
+    super(o, "URLInputFile");
     this.url = parsed;
-    this.#options = options;
+    this.#options = o;
+    this.#maxRedirects = maxRedirects;
+    this.#settings = settings;
   }
 
   /** A new `URLInputFile` for the same URL and options. */
@@ -100,7 +121,7 @@ export class URLInputFile extends InputFile {
 
   protected override async *read(): AsyncGenerator<Uint8Array> {
     // A generator cannot hand out chunks from inside a callback, so the scope is managed here.
-    const scope = await this.#openScope();
+    const scope = this.#openScope();
     try {
       const response = await this.#get(scope);
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
@@ -115,7 +136,7 @@ export class URLInputFile extends InputFile {
   }
 
   async #fetch<T>(use: (response: FollowedResponse, scope: TransferScope) => Promise<T>): Promise<T> {
-    const scope = await this.#openScope();
+    const scope = this.#openScope();
     try {
       return await use(await this.#get(scope), scope);
     } catch (error) {
@@ -125,16 +146,15 @@ export class URLInputFile extends InputFile {
     }
   }
 
-  #openScope(): Promise<TransferScope> {
-    const { dispatcher, verifySsl, timeout } = this.#options;
-    return TransferScope.open({ dispatcher, verifySsl, timeout });
+  #openScope(): TransferScope {
+    return TransferScope.open(this.#settings);
   }
 
   async #get(scope: TransferScope): Promise<FollowedResponse> {
     const response = await getFollowingRedirects(this.url, {
-      dispatcher: scope.dispatcher,
+      dispatcher: scope.httpDispatcher,
       signal: scope.signal,
-      maxRedirects: this.#options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      maxRedirects: this.#maxRedirects,
       headers: this.#options.headers,
     });
     scope.touch();

@@ -7,6 +7,7 @@ import {
   downloadFile,
   downloadToBuffer,
   FileSizeTooLargeError,
+  InvalidArgumentError,
   TransferOptionsError,
   TransferTimeoutError,
 } from "../src/index.js";
@@ -176,12 +177,23 @@ describe("downloadFile", () => {
     ["a destPath below a regular file", () => ({ destPath: join(dir, "plain-file", "out.bin") })],
     ["an empty destPath", () => ({ destPath: "" })],
     ["a file: URL", () => ({ url: "file:///etc/passwd" })],
-    ["a negative maxRedirects", () => ({ maxRedirects: -1 })],
-    ["a NaN timeout", () => ({ timeout: Number.NaN })],
   ])("rejects %s with TransferOptionsError before any request", async (_label, override) => {
     await writeFile(join(dir, "plain-file"), "not a folder");
     const options = { url: `${server.origin}/big`, destPath: join(dir, "x"), ...override() };
     await expect(downloadFile(options)).rejects.toBeInstanceOf(TransferOptionsError);
+    expect(server.requests).toEqual([]);
+  });
+
+  it.each([
+    ["a negative maxRedirects", { maxRedirects: -1 }, /Invalid maxRedirects/],
+    ["a NaN timeout", { timeout: Number.NaN }, /Invalid timeout: expected milliseconds.*got NaN/],
+    ["the old dispatcher option", { dispatcher: {} }, /did you mean "httpDispatcher"/],
+    ["a misspelt destPath", { destpath: "x" }, /unknown option "destpath" \(did you mean "destPath"\?\)/],
+  ])("rejects %s with InvalidArgumentError before any request", async (_label, override, message) => {
+    const options = { url: `${server.origin}/big`, destPath: join(dir, "x"), ...override };
+    const error = await downloadFile(options as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(message);
     expect(server.requests).toEqual([]);
   });
 
@@ -238,10 +250,11 @@ describe("downloadToBuffer", () => {
     ["a missing maxBytes", { maxBytes: undefined }],
     ["a negative maxBytes", { maxBytes: -5 }],
     ["a fractional maxBytes", { maxBytes: 1.5 }],
-  ])("rejects %s with TransferOptionsError", async (_label, override) => {
+    ["a misspelt maxBytes", { maxbytes: 10 }],
+  ])("rejects %s with InvalidArgumentError", async (_label, override) => {
     const options = { url: `${server.origin}/big`, ...override };
     await expect(downloadToBuffer(options as { url: string; maxBytes: number })).rejects.toBeInstanceOf(
-      TransferOptionsError,
+      InvalidArgumentError,
     );
     expect(server.requests).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import * as core from "@tc/core";
 import { describe, expect, it } from "vitest";
 import {
   FileLimits,
@@ -6,7 +7,20 @@ import {
   InputFileError,
   InvalidFileExtensionError,
   LimitExceededError,
+  TransferOptionsError,
+  TrueConfChatBotError,
 } from "../src/index.js";
+
+describe("errors shared with @tc/core", () => {
+  it("re-exports the core classes themselves, which the file errors extend", () => {
+    expect(LimitExceededError).toBe(core.LimitExceededError);
+    expect(TrueConfChatBotError).toBe(core.TrueConfChatBotError);
+    const tooLarge = new FileSizeTooLargeError(10, 5);
+    expect(tooLarge).toBeInstanceOf(core.LimitExceededError);
+    expect(tooLarge).toMatchObject({ actualValue: 10, limit: 5, name: "FileSizeTooLargeError" });
+    expect(new TransferOptionsError("x")).toBeInstanceOf(core.InvalidArgumentError);
+  });
+});
 
 const file = (fileName: string, fileSize = 10) => ({ fileName, fileSize });
 

@@ -9,6 +9,7 @@ import {
   FSInputFile,
   type InputFile,
   InputFileError,
+  InvalidArgumentError,
   StreamInputFile,
   TrueConfChatBotError,
 } from "../src/index.js";
@@ -178,6 +179,18 @@ describe("BufferedInputFile", () => {
     ],
   ])("rejects %s with InputFileError", (_label, create) => {
     expect(create).toThrow(InputFileError);
+  });
+
+  it("rejects an unknown option with InvalidArgumentError that names the nearest known one", () => {
+    expect(() => new BufferedInputFile(new Uint8Array(1), { filename: "a.bin" } as never)).toThrow(
+      /BufferedInputFile options: unknown option "filename" \(did you mean "fileName"\?\)/,
+    );
+    expect(() => new FSInputFile("package.json", { mimetype: "text/plain" } as never)).toThrow(
+      InvalidArgumentError,
+    );
+    expect(
+      () => new StreamInputFile(Readable.from([]), { fileName: "a", fileSize: 0, size: 0 } as never),
+    ).toThrow(/unknown option "size"/);
   });
 
   it("raises errors that are TrueConfChatBotErrors", () => {

@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type DownloadFileOptions,
@@ -7,8 +8,11 @@ import {
   type InputFile,
   type StreamInputFile,
   type StreamInputFileOptions,
+  type TransferOptions,
   type UploadFileOptions,
+  type URLInputFileOptions,
   uploadFile,
+  type VerifySsl,
 } from "../src/index.js";
 
 describe("public types", () => {
@@ -44,5 +48,15 @@ describe("public types", () => {
     expectTypeOf<DownloadFileOptions["onProgress"]>().toEqualTypeOf<
       ((receivedBytes: number, totalBytes: number | null) => void) | undefined
     >();
+  });
+
+  it("names the undici dispatcher httpDispatcher everywhere, next to a VerifySsl", () => {
+    expectTypeOf<TransferOptions["httpDispatcher"]>().toEqualTypeOf<Dispatcher | undefined>();
+    expectTypeOf<UploadFileOptions["httpDispatcher"]>().toEqualTypeOf<Dispatcher | undefined>();
+    expectTypeOf<DownloadFileOptions["httpDispatcher"]>().toEqualTypeOf<Dispatcher | undefined>();
+    expectTypeOf<URLInputFileOptions["httpDispatcher"]>().toEqualTypeOf<Dispatcher | undefined>();
+    expectTypeOf<TransferOptions["verifySsl"]>().toEqualTypeOf<VerifySsl | undefined>();
+    expectTypeOf<UploadFileOptions>().not.toHaveProperty("dispatcher");
+    expectTypeOf<URLInputFileOptions>().not.toHaveProperty("signal");
   });
 });

@@ -3,13 +3,14 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Agent, type Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BufferedInputFile,
   DownloadError,
   downloadFile,
   downloadToBuffer,
-  TransferOptionsError,
+  InvalidArgumentError,
   UploadError,
   URLInputFile,
   uploadFile,
@@ -89,13 +90,75 @@ describe("verifySsl on every request", () => {
     expect(id).toBe("tls-id");
   });
 
-  it("fails with TransferOptionsError for an unreadable CA file", async () => {
-    await expect(
-      downloadToBuffer({
+  it("fails with InvalidArgumentError for an unreadable CA file, before any request", async () => {
+    const requestsBefore = server.requests.length;
+    const error = await downloadToBuffer({
+      url: `${server.origin}/file.bin`,
+      maxBytes: 10,
+      verifySsl: join(dir, "missing-ca.pem"),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(/cannot read the CA file/);
+    expect(server.requests).toHaveLength(requestsBefore);
+  });
+});
+
+describe("httpDispatcher", () => {
+  /** An agent trusting the test CA that counts the requests it dispatches and whether it was closed. */
+  function countingAgent() {
+    const agent = new Agent({ connect: { ca } });
+    const counts = { dispatched: 0 };
+    const dispatch = agent.dispatch.bind(agent);
+    agent.dispatch = (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => {
+      counts.dispatched++;
+      return dispatch(options, handler);
+    };
+    return { agent, counts };
+  }
+
+  it("sends every request of every transfer through the caller's dispatcher, left open", async () => {
+    const { agent, counts } = countingAgent();
+    try {
+      const bytes = await downloadToBuffer({
         url: `${server.origin}/file.bin`,
-        maxBytes: 10,
-        verifySsl: join(dir, "missing-ca.pem"),
-      }),
-    ).rejects.toBeInstanceOf(TransferOptionsError);
+        maxBytes: 1e6,
+        httpDispatcher: agent,
+      });
+      expect(Buffer.from(bytes).equals(data)).toBe(true);
+      await downloadFile({
+        url: `${server.origin}/file.bin`,
+        destPath: join(dir, "d.bin"),
+        httpDispatcher: agent,
+      });
+      const file = new URLInputFile(`${server.origin}/file.bin`, { httpDispatcher: agent });
+      const id = await uploadFile({
+        url: `${server.origin}/upload`,
+        uploadTaskId: "t",
+        file,
+        httpDispatcher: agent,
+      });
+      expect(id).toBe("tls-id");
+      // Two downloads, the URL input's describe() and its read for the upload, and the upload itself.
+      expect(counts.dispatched).toBe(5);
+      expect(agent.closed).toBe(false);
+      expect(agent.destroyed).toBe(false);
+    } finally {
+      await agent.close();
+    }
+  });
+
+  it("takes precedence over verifySsl, which is then not read", async () => {
+    const { agent } = countingAgent();
+    try {
+      const bytes = await downloadToBuffer({
+        url: `${server.origin}/file.bin`,
+        maxBytes: 1e6,
+        httpDispatcher: agent,
+        verifySsl: join(dir, "never-read-ca.pem"),
+      });
+      expect(bytes.byteLength).toBe(data.byteLength);
+    } finally {
+      await agent.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   DownloadError,
   type InputFile,
   InputFileError,
+  InvalidArgumentError,
   TransferTimeoutError,
   URLInputFile,
 } from "../src/index.js";
@@ -189,8 +190,6 @@ describe("URLInputFile", () => {
     ["an unsupported scheme", () => new URLInputFile("ftp://127.0.0.1/file.txt")],
     ["a file: URL", () => new URLInputFile("file:///etc/hosts")],
     ["a malformed URL", () => new URLInputFile("http//nope")],
-    ["a zero timeout", () => new URLInputFile("http://127.0.0.1/a", { timeout: 0 })],
-    ["a negative maxRedirects", () => new URLInputFile("http://127.0.0.1/a", { maxRedirects: -1 })],
     [
       "a header with a line break",
       () => new URLInputFile("http://127.0.0.1/a", { headers: { a: "b\r\nc: d" } }),
@@ -198,6 +197,21 @@ describe("URLInputFile", () => {
     ["a negative size", () => new URLInputFile("http://127.0.0.1/a", { fileSize: -3 })],
   ])("rejects %s with InputFileError at construction", (_label, create) => {
     expect(create).toThrow(InputFileError);
+  });
+
+  it.each([
+    ["a zero timeout", { timeout: 0 }, /Invalid timeout/],
+    ["a negative maxRedirects", { maxRedirects: -1 }, /Invalid maxRedirects/],
+    [
+      "a signal (a file may be read more than once)",
+      { signal: AbortSignal.abort() },
+      /unknown option "signal"/,
+    ],
+    ["the old dispatcher option", { dispatcher: {} }, /did you mean "httpDispatcher"/],
+    ["an unreadable CA file", { verifySsl: "/nonexistent/ca.pem" }, /cannot read the CA file/],
+  ])("rejects %s with InvalidArgumentError at construction", (_label, options, message) => {
+    expect(() => new URLInputFile("http://127.0.0.1/a", options as never)).toThrow(InvalidArgumentError);
+    expect(() => new URLInputFile("http://127.0.0.1/a", options as never)).toThrow(message);
   });
 
   it("keeps credentials of the URL out of error messages", () => {

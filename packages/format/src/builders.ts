@@ -23,7 +23,7 @@ const UNSAFE_USER_ID = /[\s\p{Cc}"'<>()[\]]/u;
  * @example
  * ```ts
  * const text = Text("Hello, ", Bold("world"), "!");
- * await bot.sendMessage({ chatId, text: text.asHtml(), parseMode: ParseMode.HTML });
+ * await api.sendMessage({ chatId, text: text.asHtml(), parseMode: ParseMode.HTML });
  * ```
  */
 export function Text(...children: FormatChild[]): FormatNode {

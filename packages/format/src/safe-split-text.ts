@@ -41,7 +41,7 @@ export interface SafeSplitTextOptions {
  * @example
  * ```ts
  * for (const chunk of safeSplitText(reply, { parseMode: ParseMode.MARKDOWN })) {
- *   await bot.sendMessage({ chatId, text: chunk, parseMode: ParseMode.MARKDOWN });
+ *   await api.sendMessage({ chatId, text: chunk, parseMode: ParseMode.MARKDOWN });
  * }
  * ```
  */

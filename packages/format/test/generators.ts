@@ -235,7 +235,13 @@ const wordsWithLoneMarkers = (maxLength: number) =>
 const loneMarkerParagraph = fc
   .tuple(
     runMarkers,
-    fc.array(wordsWithLoneMarkers(6), { minLength: 5, maxLength: 5 }),
+    fc.tuple(
+      wordsWithLoneMarkers(6),
+      wordsWithLoneMarkers(6),
+      wordsWithLoneMarkers(6),
+      wordsWithLoneMarkers(6),
+      wordsWithLoneMarkers(6),
+    ),
     intraWordStar,
     fc.integer({ min: -1, max: 2 }),
   )

@@ -101,7 +101,9 @@ describe("safeSplitText properties", { timeout: 90_000 }, () => {
         checkEveryChunk(markdown, limit, "markdown", chunks);
         expect(markdownBalanced(withoutLoneMarkers(markdown)), markdown).toBe(true);
         for (const chunk of chunks) expect(markdownBalanced(withoutLoneMarkers(chunk)), chunk).toBe(true);
-        expect(missingBesidesBreakWhitespace(markdownVisible(markdown), chunks.map(markdownVisible))).toBeUndefined();
+        expect(
+          missingBesidesBreakWhitespace(markdownVisible(markdown), chunks.map(markdownVisible)),
+        ).toBeUndefined();
       }),
       { numRuns: RUNS },
     );

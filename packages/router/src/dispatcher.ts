@@ -13,11 +13,13 @@ import { type ConcurrencyKey, keyOf, Scheduler } from "./concurrency/index.js";
 import type { BotOf, ContextTypes, FeedContext } from "./context.js";
 import { ErrorEvent } from "./error-event.js";
 import { DispatcherStoppedError, UpdateValidationError } from "./errors.js";
-import { type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage } from "./fsm/index.js";
+import { type FSMContext, type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage } from "./fsm/index.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import { errorKey, isKnownMethod } from "./observer-methods.js";
 import { dispatchThroughTree, type PropagationContext, reportError } from "./propagation.js";
+import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { Router, snapshotOf } from "./router.js";
+import type { RouterSnapshot } from "./router-snapshot.js";
 
 /** Options of the {@link Dispatcher} constructor. */
 export interface DispatcherOptions {
@@ -156,7 +158,10 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       );
     }
     const ordering = keyOf(event, this.#scheduler.key);
-    return this.#scheduler.run(ordering, (signal) => this.#process(event, bot, ctx, signal), event);
+    // The scheduler takes a plain result as well (it settles its promise with it): an event whose handlers and
+    // filters were all synchronous needs no promise of its own.
+    const task = (signal: AbortSignal) => this.#process(event, bot, ctx, signal) as Promise<boolean>;
+    return this.#scheduler.run(ordering, task, event);
   }
 
   /**
@@ -252,44 +257,72 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
     return false;
   }
 
-  async #process(
+  #process(
     event: IncomingEvent | Update,
     bot: Api,
     extras: object | undefined,
     signal: AbortSignal,
-  ): Promise<boolean> {
-    const root = snapshotOf(this);
-    const ctx: PropagationContext = {
-      ...extras,
-      bot,
-      api: bot,
-      updateId: event.updateId,
-      signal,
-      log: this.#logger,
-    };
+  ): MaybePromise<boolean> {
+    let root: RouterSnapshot | undefined;
     try {
+      root = snapshotOf(this);
       if (event instanceof Update) {
+        const ctx = this.#context(event, bot, extras, signal);
         if (isKnownMethod(event.method)) {
           // A known push that broke its schema: its typed handlers could not trust it, so it is an error.
           const payload = new ErrorEvent(new UpdateValidationError(event), event);
-          const handled = await dispatchThroughTree(root, { event, key: errorKey, payload }, ctx);
-          if (!handled) reportUnhandled(this.#logger, payload.error, event);
-          return handled;
+          return then(dispatchThroughTree(root, { event, key: errorKey, payload }, ctx), (handled) => {
+            if (!handled) reportUnhandled(this.#logger, payload.error, event);
+            return handled;
+          });
         }
-        return await dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
+        return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
       }
       const key = this.#fsm.keyFor(event, bot.meId ?? "");
-      if (key === undefined)
-        return await dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
-      const withState = { ...ctx, state: this.#fsm.contextFor(key) };
-      return await this.#fsm.isolate(key, () =>
-        dispatchThroughTree(root, { event, key: event.method, payload: event }, withState),
-      );
+      if (key === undefined) {
+        const ctx = this.#context(event, bot, extras, signal);
+        return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
+      }
+      const ctx = this.#context(event, bot, extras, signal, this.#fsm.contextFor(key));
+      const tree = root;
+      return this.#fsm
+        .isolate(key, () => {
+          try {
+            return Promise.resolve(dispatchThroughTree(tree, { event, key: event.method, payload: event }, ctx));
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        })
+        .catch((error: unknown) => this.#failed(tree, error, event, ctx));
     } catch (error) {
-      // Only the FSM storage (its lock) can throw here; propagation reports everything else itself.
-      await reportError({ router: root, parent: undefined }, error, event, ctx);
-      return false;
+      return this.#failed(root, error, event, this.#context(event, bot, extras, signal));
     }
+  }
+
+  /** The ctx of one event: the feeder's extras, then the fields every handler has, then `state` if it has one. */
+  #context(
+    event: IncomingEvent | Update,
+    bot: Api,
+    extras: object | undefined,
+    signal: AbortSignal,
+    state?: FSMContext,
+  ): PropagationContext {
+    const { updateId } = event;
+    const log = this.#logger;
+    return state === undefined
+      ? { ...extras, bot, api: bot, updateId, signal, log }
+      : { ...extras, bot, api: bot, updateId, signal, log, state };
+  }
+
+  /** Only the FSM (its key or its storage's lock) can throw here; propagation reports everything else itself. */
+  async #failed(
+    root: RouterSnapshot | undefined,
+    error: unknown,
+    event: IncomingEvent | Update,
+    ctx: PropagationContext,
+  ): Promise<false> {
+    await reportError({ router: root ?? snapshotOf(this), parent: undefined }, error, event, ctx);
+    return false;
   }
 
   #setPaused(paused: boolean): void {
@@ -306,6 +339,11 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       }
     }
   }
+}
+
+/** `f` of `value`, after it settled when it is a promise. */
+function then<T, R>(value: MaybePromise<T>, f: (value: T) => R): MaybePromise<R> {
+  return isThenable(value) ? value.then(f) : f(value);
 }
 
 function reportUnhandled(logger: Logger, error: unknown, event: Update): void {

@@ -1,4 +1,16 @@
 // The public surface of @tc/router.
+// The option checks and the base errors of the layers below, so that packages built on the router (@tc/redis)
+// refuse bad options with the same words and the same error classes.
+export {
+  checkOptions,
+  describeValue,
+  InvalidArgumentError,
+  invalidOption,
+  requireBoolean,
+  requireDuration,
+  requireInteger,
+  TrueConfChatBotError,
+} from "@tc/api";
 export * from "./concurrency/index.js";
 export type {
   BaseContext,

@@ -1,3 +1,5 @@
+import { isThenable, type MaybePromise } from "./maybe-promise.js";
+
 /**
  * Calls the next layer of the onion: the next middleware, or at the end the filters and handlers (outer
  * middleware) or the handler (inner middleware). Resolves when everything inside has finished, with what it
@@ -30,41 +32,60 @@ export interface ChainOutcome<R> {
 /**
  * Runs `chain` around `inner` and resolves when all of it has finished: also when a middleware called `next`
  * without awaiting or returning it, so that "done" always means the handler is done. A middleware calling
- * `next` twice gets the first run's promise again (the handler never runs twice for one event).
+ * `next` twice gets the first run's promise again (the handler never runs twice for one event). `inner` may
+ * answer synchronously; `next` always returns a promise.
  */
 export async function runChain<E, C, R>(
   chain: readonly Middleware<E, C>[],
   event: E,
   ctx: C,
-  inner: () => Promise<R>,
+  inner: () => MaybePromise<R>,
 ): Promise<ChainOutcome<R>> {
   if (chain.length === 0) return { reached: true, result: await inner() };
   let reached = false;
+  let settled = false;
   let result: R | undefined;
-  const pending: Promise<unknown>[] = [];
+  let pending: Promise<unknown>[] | undefined;
+  const last = chain.length;
   const step = (index: number): Promise<unknown> => {
-    const middleware = chain[index];
-    if (middleware === undefined) {
+    if (index === last) {
       reached = true;
-      return inner().then((value) => {
+      let value: MaybePromise<R>;
+      try {
+        value = inner();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (!isThenable(value)) {
         result = value;
-        return value;
+        settled = true;
+        return Promise.resolve(value);
+      }
+      return Promise.resolve(value).then((v) => {
+        result = v;
+        settled = true;
+        return v;
       });
     }
     let called: Promise<unknown> | undefined;
     const next: NextFunction = () => {
-      called ??= step(index + 1);
-      pending.push(called);
+      if (called === undefined) {
+        called = step(index + 1);
+        (pending ??= []).push(called);
+      }
       return called;
     };
-    return Promise.resolve(middleware(event, ctx, next));
+    return Promise.resolve(chain[index]!(event, ctx, next));
   };
   try {
     await step(0);
     // A next() that was called but not awaited still has to finish (and throw, if it throws) before we are done.
-    for (let index = 0; index < pending.length; index++) await pending[index];
+    // With one middleware the only such next() is the innermost step, whose end `settled` records.
+    if (pending !== undefined && !(last === 1 && settled)) {
+      for (let index = 0; index < pending.length; index++) await pending[index];
+    }
   } catch (error) {
-    for (const promise of pending) promise.catch(() => undefined);
+    for (const promise of pending ?? []) promise.catch(() => undefined);
     throw error;
   }
   return { reached, result };

@@ -1,11 +1,17 @@
 import { InvalidArgumentError } from "@tc/api";
-import { compileFilters, type FilterInput, type Registration } from "./filters/index.js";
+import type { ChecksResult } from "./filters/filter-engine.js";
+import { compileChecks } from "./filters/filter.js";
+import type { FilterInput, Registration } from "./filters/index.js";
+import type { MaybePromise } from "./maybe-promise.js";
 import type { Middleware } from "./middleware.js";
 
 /** A registered handler with its filters compiled once. */
 export interface HandlerEntry {
-  /** `undefined` when the handler has no filters (it always matches). */
-  readonly check: ((event: unknown, ctx: object) => Promise<false | Record<string, unknown>>) | undefined;
+  /**
+   * `undefined` when the handler has no filters (it always matches). Answers synchronously while its filters do
+   * (see `compileChecks`).
+   */
+  readonly check: ((event: unknown, ctx: object) => MaybePromise<ChecksResult>) | undefined;
   readonly handler: (event: unknown, ctx: never) => unknown;
 }
 
@@ -24,7 +30,7 @@ const emptyState: ObserverState = { handlers: [], inner: [], outer: [] };
  * handler), `.outerMiddleware(mw)` outer middleware (before the filters; once per event on this router).
  *
  * @example
- * const off = router.message(F.text === "hi", (message) => message.answer("hello"));
+ * const off = router.message(F.text.eq("hi"), (message) => message.answer("hello"));
  * router.message.middleware(async (message, ctx, next) => { await next(); console.log("answered"); });
  * off(); // the handler is gone
  */
@@ -71,7 +77,7 @@ export class ObserverCore {
     }
     const filters = this.#prepare(args.slice(0, -1)) as FilterInput<unknown>[];
     const entry: HandlerEntry = {
-      check: filters.length === 0 ? undefined : compileFilters(filters),
+      check: filters.length === 0 ? undefined : compileChecks(filters),
       handler: handler as HandlerEntry["handler"],
     };
     this.#replace({ ...this.#state, handlers: [...this.#state.handlers, entry] });

@@ -1,7 +1,9 @@
 import { ErrorEvent } from "./error-event.js";
 import type { Logger } from "./logger.js";
+import { type ChecksResult, nothingAdded } from "./filters/filter-engine.js";
+import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { type Middleware, runChain } from "./middleware.js";
-import type { ObserverState } from "./observer.js";
+import type { HandlerEntry } from "./observer.js";
 import { errorKey } from "./observer-methods.js";
 import type { RouterSnapshot } from "./router-snapshot.js";
 
@@ -24,6 +26,7 @@ interface Dispatch {
 }
 
 const none: readonly AnyMiddleware[] = [];
+const yes = (): true => true;
 
 function concat(
   a: readonly AnyMiddleware[],
@@ -34,120 +37,212 @@ function concat(
 }
 
 /**
- * Dispatches one event through a snapshot of the tree under the dispatcher and resolves, once every handler and
- * middleware it reached has finished, with whether any lane handled it.
+ * One router of the tree as the events of one observer key see it: its handlers, its full middleware chains
+ * and its children. Built once per tree version and key (snapshots never change, so neither does the plan),
+ * so that an event only walks arrays and concatenates nothing.
+ */
+interface RouterPlan {
+  readonly scope: Scope;
+  readonly handlers: readonly HandlerEntry[];
+  /** The ancestors' inner middleware, the router's `use`, the observer's own: around each matched handler. */
+  readonly inner: readonly AnyMiddleware[];
+  /** The router's `useOuter`, then the observer's outer middleware: once around the router and its children. */
+  readonly outer: readonly AnyMiddleware[];
+  /** The children that can do anything for this key (a subtree without handlers or middleware is left out). */
+  readonly children: readonly RouterPlan[];
+}
+
+/** Plans per root snapshot and key. A root snapshot is replaced when anything in the tree changes. */
+const plans = new WeakMap<RouterSnapshot, Map<string, RouterPlan>>();
+
+function planFor(root: RouterSnapshot, key: string): RouterPlan {
+  let byKey = plans.get(root);
+  if (byKey === undefined) {
+    byKey = new Map();
+    plans.set(root, byKey);
+  }
+  let plan = byKey.get(key);
+  if (plan === undefined) {
+    plan = buildPlan(root, undefined, key, none);
+    byKey.set(key, plan);
+  }
+  return plan;
+}
+
+function buildPlan(
+  router: RouterSnapshot,
+  parent: Scope | undefined,
+  key: string,
+  inherited: readonly AnyMiddleware[],
+): RouterPlan {
+  const scope: Scope = { router, parent };
+  const observer = router.observers.get(key);
+  // Router-wide middleware is typed for events; error observers only get their own.
+  const forEvents = key !== errorKey;
+  const inner = concat(concat(inherited, forEvents ? router.use : none), observer?.inner);
+  const outer = concat(forEvents ? router.useOuter : none, observer?.outer);
+  const children = router.children
+    .map((child) => buildPlan(child, scope, key, inner))
+    .filter((child) => child.handlers.length > 0 || child.outer.length > 0 || child.children.length > 0);
+  return { scope, handlers: observer?.handlers ?? [], inner, outer, children };
+}
+
+/**
+ * Dispatches one event through a snapshot of the tree under the dispatcher and settles, once every handler and
+ * middleware it reached has finished, with whether any lane handled it: a plain value when nothing on the way was
+ * asynchronous, else a promise.
  *
  * Lanes: the dispatcher's own handlers form one lane and each root router's subtree another. Every lane
  * receives every event; within a lane the first handler whose filters all pass handles it and the lane stops.
  * The dispatcher's outer middleware runs once around all lanes; its inner middleware around every handler.
  */
-export async function dispatchThroughTree(
+export function dispatchThroughTree(
   root: RouterSnapshot,
   dispatch: Dispatch,
   ctx: Ctx,
-): Promise<boolean> {
-  const scope: Scope = { router: root, parent: undefined };
-  const observer = root.observers.get(dispatch.key);
-  const inner = innerFor(root, observer, none, dispatch.key);
-  return around(scope, observer, dispatch, ctx, async (laneCtx) => {
-    let handled = await runHandlers(scope, observer, inner, dispatch, laneCtx);
-    for (const child of root.children) {
-      if (await throughRouter({ router: child, parent: scope }, dispatch, laneCtx, inner)) handled = true;
+): MaybePromise<boolean> {
+  const plan = planFor(root, dispatch.key);
+  return plan.outer.length === 0 ? allLanes(plan, dispatch, ctx) : around(plan, dispatch, ctx, allLanes);
+}
+
+/** The root: its own handlers (a lane), then every root router (a lane each), all of them. */
+function allLanes(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
+  const own = runHandlers(plan, dispatch, ctx, 0);
+  return isThenable(own)
+    ? own.then((handled) => otherLanes(plan, dispatch, ctx, 0, handled))
+    : otherLanes(plan, dispatch, ctx, 0, own);
+}
+
+function otherLanes(
+  plan: RouterPlan,
+  dispatch: Dispatch,
+  ctx: Ctx,
+  from: number,
+  handled: boolean,
+): MaybePromise<boolean> {
+  const lanes = plan.children;
+  for (let index = from; index < lanes.length; index++) {
+    const lane = throughRouter(lanes[index]!, dispatch, ctx);
+    if (isThenable(lane)) {
+      return lane.then((laneHandled) => otherLanes(plan, dispatch, ctx, index + 1, handled || laneHandled));
     }
-    return handled;
-  });
+    if (lane) handled = true;
+  }
+  return handled;
 }
 
 /** One router of a lane: its handlers, then (when none handled the event) its children in order, depth first. */
-async function throughRouter(
-  scope: Scope,
-  dispatch: Dispatch,
-  ctx: Ctx,
-  inherited: readonly AnyMiddleware[],
-): Promise<boolean> {
-  const router = scope.router;
-  const observer = router.observers.get(dispatch.key);
-  const inner = innerFor(router, observer, inherited, dispatch.key);
-  return around(scope, observer, dispatch, ctx, async (routerCtx) => {
-    if (await runHandlers(scope, observer, inner, dispatch, routerCtx)) return true;
-    for (const child of router.children) {
-      if (await throughRouter({ router: child, parent: scope }, dispatch, routerCtx, inner)) return true;
-    }
-    return false;
-  });
+function throughRouter(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
+  return plan.outer.length === 0 ? routerBody(plan, dispatch, ctx) : around(plan, dispatch, ctx, routerBody);
 }
 
-/** The inner middleware of a router's observer: the ancestors', the router's `use`, the observer's own. */
-function innerFor(
-  router: RouterSnapshot,
-  observer: ObserverState | undefined,
-  inherited: readonly AnyMiddleware[],
-  key: string,
-): readonly AnyMiddleware[] {
-  // Router-wide middleware is typed for events; error observers only get their own.
-  const routerWide = key === errorKey ? none : router.use;
-  return concat(concat(inherited, routerWide), observer?.inner);
+function routerBody(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
+  const own = runHandlers(plan, dispatch, ctx, 0);
+  if (own === true) return true;
+  if (own === false) return firstChild(plan, dispatch, ctx, 0);
+  return own.then((handled) => handled || firstChild(plan, dispatch, ctx, 0));
+}
+
+function firstChild(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number): MaybePromise<boolean> {
+  const children = plan.children;
+  for (let index = from; index < children.length; index++) {
+    const handled = throughRouter(children[index]!, dispatch, ctx);
+    if (handled === true) return true;
+    if (handled !== false) {
+      return handled.then((done) => done || firstChild(plan, dispatch, ctx, index + 1));
+    }
+  }
+  return false;
 }
 
 /**
- * Runs a router's outer middleware (router-wide, then the observer's) once around `body`. Not calling `next`,
- * or throwing before it, consumes the event in this lane (reported as handled).
+ * Runs a router's outer middleware once around `body`. Not calling `next`, or throwing before it, consumes the
+ * event in this lane (reported as handled).
  */
-async function around(
-  scope: Scope,
-  observer: ObserverState | undefined,
+function around(
+  plan: RouterPlan,
   dispatch: Dispatch,
   ctx: Ctx,
-  body: (ctx: Ctx) => Promise<boolean>,
+  body: (plan: RouterPlan, dispatch: Dispatch, ctx: Ctx) => MaybePromise<boolean>,
 ): Promise<boolean> {
-  const outer = concat(dispatch.key === errorKey ? none : scope.router.useOuter, observer?.outer);
-  if (outer.length === 0) return body(ctx);
   // A copy, so that what this router's middleware puts on ctx stays in this router's subtree.
   const own: Ctx = { ...ctx };
-  try {
-    const outcome = await runChain(outer as readonly Middleware<unknown, Ctx>[], dispatch.payload, own, () =>
-      body(own),
-    );
-    return outcome.reached ? outcome.result === true : true;
-  } catch (error) {
-    await reportError(errorScopeOf(scope, dispatch), error, dispatch.event, own);
-    return true;
-  }
+  return runChain(plan.outer as readonly Middleware<unknown, Ctx>[], dispatch.payload, own, () =>
+    body(plan, dispatch, own),
+  ).then(
+    (outcome) => (outcome.reached ? outcome.result === true : true),
+    (error: unknown) => reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, own).then(yes),
+  );
 }
 
-/** Tries the observer's handlers in order; the first whose filters all pass runs (inside the inner chain). */
-async function runHandlers(
-  scope: Scope,
-  observer: ObserverState | undefined,
-  inner: readonly AnyMiddleware[],
-  dispatch: Dispatch,
-  ctx: Ctx,
-): Promise<boolean> {
-  if (observer === undefined) return false;
-  const event = dispatch.payload;
-  for (const entry of observer.handlers) {
-    let added: false | Record<string, unknown> = {};
-    if (entry.check !== undefined) {
-      try {
-        added = await entry.check(event, ctx);
-      } catch (error) {
-        // A throwing filter is a non-match for its handler; the error is reported, the next handler tried.
-        await reportError(errorScopeOf(scope, dispatch), error, dispatch.event, ctx);
-        continue;
-      }
-      if (added === false) continue;
-    }
-    const handlerCtx: Ctx = { ...ctx, ...added };
+/**
+ * Tries the router's handlers in order from `from`; the first whose filters all pass runs (inside the inner
+ * chain). Synchronous as long as the filters tried are.
+ */
+function runHandlers(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number): MaybePromise<boolean> {
+  const handlers = plan.handlers;
+  for (let index = from; index < handlers.length; index++) {
+    const entry = handlers[index]!;
+    if (entry.check === undefined) return runMatched(plan, entry, nothingAdded, dispatch, ctx);
+    let added: MaybePromise<ChecksResult>;
     try {
-      await runChain(inner as readonly Middleware<unknown, Ctx>[], event, handlerCtx, async () =>
-        (entry.handler as (event: unknown, ctx: Ctx) => unknown)(event, handlerCtx),
-      );
+      added = entry.check(dispatch.payload, ctx);
     } catch (error) {
-      await reportError(errorScopeOf(scope, dispatch), error, dispatch.event, handlerCtx);
+      return filterFailed(plan, dispatch, ctx, index, error);
     }
-    return true;
+    if (added === false) continue;
+    if (isThenable(added)) {
+      return added.then(
+        (fields) =>
+          fields === false
+            ? runHandlers(plan, dispatch, ctx, index + 1)
+            : runMatched(plan, entry, fields, dispatch, ctx),
+        (error: unknown) => filterFailed(plan, dispatch, ctx, index, error),
+      );
+    }
+    return runMatched(plan, entry, added, dispatch, ctx);
   }
   return false;
+}
+
+/** A throwing filter is a non-match for its handler: the error is reported, then the next handler tried. */
+function filterFailed(
+  plan: RouterPlan,
+  dispatch: Dispatch,
+  ctx: Ctx,
+  index: number,
+  error: unknown,
+): Promise<boolean> {
+  return reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, ctx).then(() =>
+    runHandlers(plan, dispatch, ctx, index + 1),
+  );
+}
+
+/** Runs a matched handler inside the inner chain; its errors are reported. Settles with `true`. */
+function runMatched(
+  plan: RouterPlan,
+  entry: HandlerEntry,
+  added: ChecksResult,
+  dispatch: Dispatch,
+  ctx: Ctx,
+): MaybePromise<true> {
+  const handlerCtx: Ctx = added === nothingAdded ? { ...ctx } : { ...ctx, ...added };
+  const event = dispatch.payload;
+  const handler = entry.handler as (event: unknown, ctx: Ctx) => unknown;
+  const failed = (error: unknown) =>
+    reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, handlerCtx).then(yes);
+  if (plan.inner.length > 0) {
+    return runChain(plan.inner as readonly Middleware<unknown, Ctx>[], event, handlerCtx, () =>
+      handler(event, handlerCtx),
+    ).then(yes, failed);
+  }
+  let result: unknown;
+  try {
+    result = handler(event, handlerCtx);
+  } catch (error) {
+    return failed(error);
+  }
+  return isThenable(result) ? Promise.resolve(result).then(yes, failed) : true;
 }
 
 /** An error raised by an error handler goes to the parent's error observers; any other to the router's own. */
@@ -169,13 +264,19 @@ export async function reportError(
     const observer = current.router.observers.get(errorKey);
     if (observer === undefined || observer.handlers.length === 0) continue;
     const dispatch: Dispatch = { event, key: errorKey, payload: new ErrorEvent(error, event) };
-    const level: Scope = current;
-    if (
-      await around(level, observer, dispatch, ctx, (c) =>
-        runHandlers(level, observer, observer.inner, dispatch, c),
-      )
-    )
-      return;
+    // The error observers of one router: their own middleware only, none inherited.
+    const plan: RouterPlan = {
+      scope: current,
+      handlers: observer.handlers,
+      inner: observer.inner,
+      outer: observer.outer,
+      children: [],
+    };
+    const handled =
+      plan.outer.length === 0
+        ? runHandlers(plan, dispatch, ctx, 0)
+        : around(plan, dispatch, ctx, (p, d, c) => runHandlers(p, d, c, 0));
+    if (await handled) return;
   }
   logUnhandled(ctx.log, error, event);
 }

@@ -85,7 +85,7 @@ export type AnyRouter = Router<any>;
  *
  * @example
  * const router = new Router({ name: "greetings" });
- * router.message(F.text === "hello", (message) => message.answer("Hi there!"));
+ * router.message(F.text.eq("hello"), (message) => message.answer("Hi there!"));
  * router.addedChatParticipant((event) => console.log(event.userId, "joined", event.chatId));
  * dispatcher.includeRouter(router);
  */

@@ -69,7 +69,8 @@ export function chatMessageOf(envelope: Record<string, unknown>): ChatMessage {
 /** How a message reads in a transcript or an error: its quoted text, or what it is. */
 export function describeMessage(message: ChatMessage): string {
   const text = message.text === undefined ? undefined : JSON.stringify(message.text);
-  const mode = message.parseMode !== undefined && message.parseMode !== "text" ? ` (${message.parseMode})` : "";
+  const mode =
+    message.parseMode !== undefined && message.parseMode !== "text" ? ` (${message.parseMode})` : "";
   if (message.file !== undefined) {
     return `[file ${message.file.name}, ${message.file.size} B]${text === undefined ? "" : ` ${text}${mode}`}`;
   }

@@ -21,7 +21,11 @@ export function chatTranscript(
   if (messages.length === 0) return `Transcript of the ${title}: no messages.`;
   const lines = messages.slice(-shownMessages).map((message) => {
     const author = message.authorId.split("@")[0];
-    const reply = message.replyMessageId === undefined ? "" : " (a reply)";
+    const notes = [
+      message.replyMessageId === undefined ? "" : "a reply",
+      message.isEdited ? "edited" : "",
+    ].filter((note) => note !== "");
+    const reply = notes.length === 0 ? "" : ` (${notes.join(", ")})`;
     const arrow = marked.has(message.messageId) ? "→ " : "  ";
     return `${arrow}${author}${reply}: ${describeMessage(message)}`;
   });

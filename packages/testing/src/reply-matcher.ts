@@ -28,7 +28,10 @@ export function describeMatcher(matcher: ReplyMatcher): string {
 }
 
 /** Whether the message matches; a predicate's throw is returned as the reason, not thrown. */
-export function matches(matcher: ReplyMatcher, message: ChatMessage): { ok: true } | { ok: false; cause?: unknown } {
+export function matches(
+  matcher: ReplyMatcher,
+  message: ChatMessage,
+): { ok: true } | { ok: false; cause?: unknown } {
   if (typeof matcher === "string") return message.text === matcher ? { ok: true } : { ok: false };
   if (matcher instanceof RegExp) {
     // A global or sticky pattern keeps lastIndex between calls; start from 0 each time.

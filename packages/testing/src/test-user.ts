@@ -135,7 +135,8 @@ export class TestUser {
   async joinChat(chatId: string, options: { displayHistory?: boolean } = {}): Promise<TestUser> {
     const id = requireId("chatId", chatId);
     const owner = this.#world.emulator.chat(id)?.participants.find((member) => member.role === "owner");
-    if (owner === undefined) throw new InvalidArgumentError(`joinChat: no chat ${id} with an owner in the world`);
+    if (owner === undefined)
+      throw new InvalidArgumentError(`joinChat: no chat ${id} with an owner in the world`);
     await this.#world.emulator.as(owner.userId).addParticipant(id, this.userId, options);
     return this.in(id);
   }
@@ -153,7 +154,7 @@ export class TestUser {
    * const greeting = await alice.nextMessage();
    * expect(greeting.text).toContain("Hi");
    */
-  nextMessage(options: WaitOptions = {}): Promise<ChatMessage> {
+  async nextMessage(options: WaitOptions = {}): Promise<ChatMessage> {
     return this.#next(timeoutOf(options, this.#world.timeout, "nextMessage"), "a message from the bot");
   }
 
@@ -177,7 +178,10 @@ export class TestUser {
     throw new UnexpectedReplyError(
       `${this.login} expected the bot's next message in the ${this.#chatTitle()} to be ${expected}, but it was ${describeMessage(message)}${why}`,
       this.#transcript(new Set([message.messageId])),
-      { actual: message.text ?? describeMessage(message), expected: typeof matcher === "string" ? matcher : expected },
+      {
+        actual: message.text ?? describeMessage(message),
+        expected: typeof matcher === "string" ? matcher : expected,
+      },
       result.cause === undefined ? undefined : { cause: result.cause },
     );
   }
@@ -269,7 +273,9 @@ function idOf(message: MessageRef): string {
 
 function requireId(name: string, value: unknown): string {
   if (typeof value === "string" && value !== "") return value;
-  throw new InvalidArgumentError(`Invalid ${name}: expected an id (a non-empty string), got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `Invalid ${name}: expected an id (a non-empty string), got ${describeValue(value)}`,
+  );
 }
 
 function messageOf(error: unknown): string {

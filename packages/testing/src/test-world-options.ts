@@ -87,17 +87,24 @@ const emulatorOptionNames = [
 
 /** Checks the options before anything starts: unknown names (with a suggestion), wrong types, taken chat names. */
 export function resolveTestWorldOptions(options: TestWorldOptions<string>): ResolvedTestWorldOptions {
-  if (options === undefined) throw new InvalidArgumentError("createTestWorld needs options: { bot: (options) => … }");
+  if (options === undefined)
+    throw new InvalidArgumentError("createTestWorld needs options: { bot: (options) => … }");
   const o = checkOptions("createTestWorld options", options, optionNames);
   if (typeof o.bot !== "function") {
-    throw invalidOption("bot", `expected a function that builds your Bot from options, got ${describeValue(o.bot)}`);
+    throw invalidOption(
+      "bot",
+      `expected a function that builds your Bot from options, got ${describeValue(o.bot)}`,
+    );
   }
   const emulator = checkOptions("emulator options", o.emulator, emulatorOptionNames);
   if (o.users !== undefined && !Array.isArray(o.users)) {
     throw invalidOption("users", `expected an array of logins, got ${describeValue(o.users)}`);
   }
   const users = (o.users ?? []).map((user, index) => {
-    const spec = typeof user === "string" ? { login: user } : checkOptions(`users[${index}]`, user, ["login", "displayName"]);
+    const spec =
+      typeof user === "string"
+        ? { login: user }
+        : checkOptions(`users[${index}]`, user, ["login", "displayName"]);
     if (typeof spec.login !== "string" || spec.login === "") {
       throw invalidOption(`users[${index}]`, `expected a login, got ${describeValue(spec.login)}`);
     }
@@ -112,14 +119,27 @@ export function resolveTestWorldOptions(options: TestWorldOptions<string>): Reso
       throw invalidOption(`chats.${name}`, `"${name}" is the seeded group chat; give your chat another name`);
     }
     if (typeof spec !== "object" || spec === null) {
-      throw invalidOption(`chats.${name}`, `expected { type, title?, owner, participants? }, got ${describeValue(spec)}`);
+      throw invalidOption(
+        `chats.${name}`,
+        `expected { type, title?, owner, participants? }, got ${describeValue(spec)}`,
+      );
     }
   }
-  return { bot: o.bot, emulator, users, chats, timeout: requireDuration("timeout", o.timeout, defaultTimeout) };
+  return {
+    bot: o.bot,
+    emulator,
+    users,
+    chats,
+    timeout: requireDuration("timeout", o.timeout, defaultTimeout),
+  };
 }
 
 /** A per-call timeout, or the world's default. */
-export function timeoutOf(options: { timeout?: number } | undefined, fallback: number, where: string): number {
+export function timeoutOf(
+  options: { timeout?: number } | undefined,
+  fallback: number,
+  where: string,
+): number {
   const { timeout } = checkOptions(`${where} options`, options, ["timeout"]);
   return requireDuration("timeout", timeout, fallback);
 }

@@ -59,8 +59,17 @@ export async function say(
   const fromBot = (): Posted[] =>
     (emu.messages(watch).slice(before) as unknown as Posted[]).filter((m) => m.author.id === bot.meId);
   await emu.waitFor(() => fromBot().length > 0);
-  await bot.dispatcher.idle();
+  await settled(emu, [bot]);
   return fromBot();
+}
+
+/**
+ * Resolves once every push has reached the bots (each acknowledged) and their handlers have finished, so that
+ * what has not been posted by then will not be.
+ */
+export async function settled(emu: Emulator, bots: readonly Bot[]): Promise<void> {
+  await emu.waitFor(() => emu.sessions.every((s) => !s.open || s.pendingAcks === 0));
+  await Promise.all(bots.map((bot) => bot.dispatcher.idle()));
 }
 
 /** The texts of posted messages. */

@@ -15,7 +15,7 @@ export interface ControlTarget {
   faults: Faults;
   sessions(): SessionInfo[];
   framesSince(seq: number): FrameRecord[];
-  readonly frameCount: number;
+  frameCount(): number;
   transcript(): string;
   issueToken(login: string, options: { expiresInSeconds?: number }): string;
   /** The emulator's URLs and names, for `GET /info`. */

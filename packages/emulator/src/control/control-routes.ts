@@ -1,7 +1,7 @@
 import type { Human } from "../world/human.js";
 import type { AccountSnapshot } from "../world/world-events.js";
+import { type ControlContext, ControlError, type ControlReply, type ControlRoute } from "./control-route.js";
 import { frameJson as frameJsonOf } from "./frame-json.js";
-import { ControlError, type ControlContext, type ControlReply, type ControlRoute } from "./control-route.js";
 import {
   arraySchema,
   booleanSchema,
@@ -26,10 +26,10 @@ const uploadLimits = objectSchema(
   {
     maxSize: nullable(integerSchema({ minimum: 0, description: "bytes" })),
     extensions: nullable(
-      objectSchema(
-        { mode: stringSchema({ enum: ["allow", "block"] }), list: arraySchema(stringSchema()) },
-        ["mode", "list"],
-      ),
+      objectSchema({ mode: stringSchema({ enum: ["allow", "block"] }), list: arraySchema(stringSchema()) }, [
+        "mode",
+        "list",
+      ]),
     ),
   },
   ["maxSize", "extensions"],
@@ -53,18 +53,27 @@ function accountParam(context: ControlContext, name: string): AccountSnapshot {
 function human(context: ControlContext): Human {
   const account = accountParam(context, "user");
   if (account.isBot)
-    throw new ControlError(400, "invalid_request", `"${account.login}" is a bot account: bots act over the WebSocket`, "user");
+    throw new ControlError(
+      400,
+      "invalid_request",
+      `"${account.login}" is a bot account: bots act over the WebSocket`,
+      "user",
+    );
   return context.target.world.as(account.userId);
 }
 
 function botParam(context: ControlContext): AccountSnapshot {
   const account = accountParam(context, "bot");
-  if (!account.isBot) throw new ControlError(400, "invalid_request", `"${account.login}" is not a bot account`, "bot");
+  if (!account.isBot)
+    throw new ControlError(400, "invalid_request", `"${account.login}" is not a bot account`, "bot");
   return account;
 }
 
 function text(body: Record<string, unknown>) {
-  return { text: body.text as string, parseMode: (body.parseMode as "text" | "markdown" | "html" | undefined) ?? "text" };
+  return {
+    text: body.text as string,
+    parseMode: (body.parseMode as "text" | "markdown" | "html" | undefined) ?? "text",
+  };
 }
 
 function str(value: unknown): string {
@@ -120,7 +129,9 @@ export const controlRoutes: readonly ControlRoute[] = [
     body: { kind: "json", schema: objectSchema({ login, displayName: nonEmpty() }, ["login"]) },
     response: { status: 201, description: "the new user's TrueConf ID", schema: idResult("userId") },
     handle: ({ target, body }) =>
-      created(target.world.addUser({ login: str(body.login), displayName: body.displayName as string | undefined })),
+      created(
+        target.world.addUser({ login: str(body.login), displayName: body.displayName as string | undefined }),
+      ),
   },
   {
     method: "GET",
@@ -172,7 +183,12 @@ export const controlRoutes: readonly ControlRoute[] = [
     handle: (context) => {
       const bot = botParam(context);
       const expires = context.body.expiresInSeconds as number | undefined;
-      return ok({ token: context.target.issueToken(bot.userId, expires === undefined ? {} : { expiresInSeconds: expires }) });
+      return ok({
+        token: context.target.issueToken(
+          bot.userId,
+          expires === undefined ? {} : { expiresInSeconds: expires },
+        ),
+      });
     },
   },
 
@@ -263,7 +279,12 @@ export const controlRoutes: readonly ControlRoute[] = [
     params: { ...paramUser, ...paramChat },
     response: { status: 200, description: "the messages", schema: listOf("messages") },
     handle: (context) =>
-      ok({ messages: context.target.world.historyOf(accountParam(context, "user").userId, str(context.params.chatId)) }),
+      ok({
+        messages: context.target.world.historyOf(
+          accountParam(context, "user").userId,
+          str(context.params.chatId),
+        ),
+      }),
   },
   {
     method: "POST",
@@ -339,7 +360,9 @@ export const controlRoutes: readonly ControlRoute[] = [
           data: file.data,
           mimeType: file.mimeType || "application/octet-stream",
           ...(preview ? { preview: preview.data } : {}),
-          ...(body.caption === undefined ? {} : { caption: { text: str(body.caption), parseMode: text(body).parseMode } }),
+          ...(body.caption === undefined
+            ? {}
+            : { caption: { text: str(body.caption), parseMode: text(body).parseMode } }),
           ...(body.replyMessageId === undefined ? {} : { replyMessageId: str(body.replyMessageId) }),
           ...(body.ready === undefined ? {} : { ready: body.ready as boolean }),
         }),
@@ -353,7 +376,8 @@ export const controlRoutes: readonly ControlRoute[] = [
     summary: "A file the user may see, with its download URLs (the getFileInfo answer)",
     params: { ...paramUser, fileId: "the file's id" },
     response: { status: 200, description: "the file" },
-    handle: (context) => ok(context.target.world.fileOf(accountParam(context, "user").userId, str(context.params.fileId))),
+    handle: (context) =>
+      ok(context.target.world.fileOf(accountParam(context, "user").userId, str(context.params.fileId))),
   },
   {
     method: "PUT",
@@ -400,7 +424,8 @@ export const controlRoutes: readonly ControlRoute[] = [
     params: paramUser,
     body: { kind: "json", schema: objectSchema({ with: userName }, ["with"]) },
     response: { status: 201, description: "the chat's id", schema: idResult("chatId") },
-    handle: async (context) => created({ chatId: await human(context).createP2PChat(str(context.body.with)) }),
+    handle: async (context) =>
+      created({ chatId: await human(context).createP2PChat(str(context.body.with)) }),
   },
   {
     method: "POST",
@@ -412,7 +437,10 @@ export const controlRoutes: readonly ControlRoute[] = [
     response: { status: 201, description: "the chat's id", schema: idResult("chatId") },
     handle: async (context) =>
       created({
-        chatId: await human(context).createGroupChat(str(context.body.title), (context.body.participants as string[]) ?? []),
+        chatId: await human(context).createGroupChat(
+          str(context.body.title),
+          (context.body.participants as string[]) ?? [],
+        ),
       }),
   },
   {
@@ -425,7 +453,10 @@ export const controlRoutes: readonly ControlRoute[] = [
     response: { status: 201, description: "the chat's id", schema: idResult("chatId") },
     handle: async (context) =>
       created({
-        chatId: await human(context).createChannel(str(context.body.title), (context.body.participants as string[]) ?? []),
+        chatId: await human(context).createChannel(
+          str(context.body.title),
+          (context.body.participants as string[]) ?? [],
+        ),
       }),
   },
   {
@@ -448,9 +479,10 @@ export const controlRoutes: readonly ControlRoute[] = [
     params: { ...paramUser, ...paramChat },
     body: {
       kind: "json",
-      schema: objectSchema({ user: userName, displayHistory: booleanSchema("show earlier messages (default false)") }, [
-        "user",
-      ]),
+      schema: objectSchema(
+        { user: userName, displayHistory: booleanSchema("show earlier messages (default false)") },
+        ["user"],
+      ),
     },
     response: { status: 204, description: "added" },
     handle: async (context) => {
@@ -482,7 +514,11 @@ export const controlRoutes: readonly ControlRoute[] = [
     body: { kind: "json", schema: objectSchema({ role }, ["role"]) },
     response: { status: 204, description: "changed" },
     handle: async (context) => {
-      await human(context).changeRole(str(context.params.chatId), str(context.params.member), str(context.body.role) as "admin");
+      await human(context).changeRole(
+        str(context.params.chatId),
+        str(context.params.member),
+        str(context.body.role) as "admin",
+      );
       return noContent;
     },
   },
@@ -562,14 +598,19 @@ export const controlRoutes: readonly ControlRoute[] = [
     method: "POST",
     path: "/faults/drop-sessions",
     tag: "faults",
-    summary: "Drop open sessions (all, one, or every session of a bot): abruptly (1006) or with a clean close",
+    summary:
+      "Drop open sessions (all, one, or every session of a bot): abruptly (1006) or with a clean close",
     body: {
       kind: "json",
       schema: objectSchema({
         sessionId: nonEmpty('"s1"…'),
         bot: nonEmpty("only this bot's sessions (login or TrueConf ID)"),
         clean: booleanSchema("send a close frame instead of cutting the connection (default false)"),
-        code: integerSchema({ minimum: 1000, maximum: 4999, description: "close code of a clean close (default 1000)" }),
+        code: integerSchema({
+          minimum: 1000,
+          maximum: 4999,
+          description: "close code of a clean close (default 1000)",
+        }),
       }),
     },
     response: { status: 200, description: "what was dropped", schema: listOf("dropped") },
@@ -648,7 +689,10 @@ export const controlRoutes: readonly ControlRoute[] = [
     body: { kind: "json", schema: objectSchema({ method, count }, ["method"]) },
     response: { status: 204, description: "set" },
     handle: ({ target, body }) => {
-      target.faults.neverAnswer(str(body.method), body.count === undefined ? {} : { count: body.count as number });
+      target.faults.neverAnswer(
+        str(body.method),
+        body.count === undefined ? {} : { count: body.count as number },
+      );
       return noContent;
     },
   },
@@ -669,7 +713,10 @@ export const controlRoutes: readonly ControlRoute[] = [
     },
     response: { status: 204, description: "set" },
     handle: ({ target, body }) => {
-      target.faults.refuseHandshakes(body.count as number, body.status === undefined ? {} : { status: body.status as number });
+      target.faults.refuseHandshakes(
+        body.count as number,
+        body.status === undefined ? {} : { status: body.status as number },
+      );
       return noContent;
     },
   },
@@ -710,7 +757,8 @@ export const controlRoutes: readonly ControlRoute[] = [
     method: "GET",
     path: "/frames",
     tag: "observation",
-    summary: "Frames in and out from a cursor on (auth tokens redacted); `next` is the cursor to ask with next time",
+    summary:
+      "Frames in and out from a cursor on (auth tokens redacted); `next` is the cursor to ask with next time",
     query: objectSchema({
       since: integerSchema({ minimum: 0, description: "a frame seq (default 0: the oldest kept)" }),
       limit: integerSchema({ minimum: 1, maximum: 10_000, description: "default 1000" }),
@@ -725,13 +773,18 @@ export const controlRoutes: readonly ControlRoute[] = [
     tag: "observation",
     summary: "The readable frame log, one line a frame (auth tokens redacted)",
     response: { status: 200, description: "the transcript", contentType: "text/plain" },
-    handle: ({ target }) => ({ status: 200, text: target.transcript(), contentType: "text/plain; charset=utf-8" }),
+    handle: ({ target }) => ({
+      status: 200,
+      text: target.transcript(),
+      contentType: "text/plain; charset=utf-8",
+    }),
   },
   {
     method: "GET",
     path: "/events",
     tag: "observation",
-    summary: "Live Server-Sent Events: `hello`, then `world` (messages, edits, removals, chat changes) and `frame`",
+    summary:
+      "Live Server-Sent Events: `hello`, then `world` (messages, edits, removals, chat changes) and `frame`",
     query: objectSchema({ frames: booleanSchema("include frame events (default true)") }),
     response: { status: 200, description: "an endless event stream", contentType: "text/event-stream" },
     handle: ({ target, req, res, query }) => {
@@ -752,7 +805,7 @@ function framesPage(target: ControlContext["target"], query: Record<string, unkn
   const wanted = query.method as string | undefined;
   const records = target.framesSince(since);
   const page = records.slice(0, limit);
-  const next = page.length === records.length ? target.frameCount : (page.at(-1)?.seq ?? since) + 1;
+  const next = page.length === records.length ? target.frameCount() : (page.at(-1)?.seq ?? since) + 1;
   // A response carries no method: it belongs to the method of the request it answers.
   const answered = new Set<number>();
   const frames = page.filter((record) => {

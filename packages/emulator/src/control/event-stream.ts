@@ -63,7 +63,10 @@ export class EventStream {
       this.#clients.delete(client);
       if (this.#clients.size === 0) this.#stopHeartbeat();
     });
-    this.#write(client, `retry: 1000\nevent: hello\ndata: ${JSON.stringify({ frameCount: this.#frameCount() })}\n\n`);
+    this.#write(
+      client,
+      `retry: 1000\nevent: hello\ndata: ${JSON.stringify({ frameCount: this.#frameCount() })}\n\n`,
+    );
     this.#heartbeat ??= setInterval(() => {
       for (const each of this.#clients) this.#write(each, ": keep-alive\n\n");
     }, heartbeatMs).unref();

@@ -122,7 +122,9 @@ function check(schema: JsonSchema, value: unknown, path: string, issues: SchemaI
       if (schema.enum && !schema.enum.includes(value))
         return void fail(`must be one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`);
       if (schema.minLength !== undefined && [...value].length < schema.minLength)
-        return void fail(schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters`);
+        return void fail(
+          schema.minLength === 1 ? "must not be empty" : `must be at least ${schema.minLength} characters`,
+        );
       if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
         return void fail(`must be at most ${schema.maxLength} characters`);
       if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value))
@@ -130,10 +132,16 @@ function check(schema: JsonSchema, value: unknown, path: string, issues: SchemaI
       return;
     case "integer":
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value) || (schema.type === "integer" && !Number.isSafeInteger(value)))
+      if (
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
+        (schema.type === "integer" && !Number.isSafeInteger(value))
+      )
         return void fail(`must be ${typeName(schema)}, got ${describeType(value)}`);
-      if (schema.minimum !== undefined && value < schema.minimum) return void fail(`must be at least ${schema.minimum}`);
-      if (schema.maximum !== undefined && value > schema.maximum) return void fail(`must be at most ${schema.maximum}`);
+      if (schema.minimum !== undefined && value < schema.minimum)
+        return void fail(`must be at least ${schema.minimum}`);
+      if (schema.maximum !== undefined && value > schema.maximum)
+        return void fail(`must be at most ${schema.maximum}`);
       return;
     case "boolean":
       if (typeof value !== "boolean") fail(`must be true or false, got ${describeType(value)}`);
@@ -147,14 +155,15 @@ function check(schema: JsonSchema, value: unknown, path: string, issues: SchemaI
         return void fail(`must have at least ${schema.minItems} item${schema.minItems === 1 ? "" : "s"}`);
       if (schema.maxItems !== undefined && value.length > schema.maxItems)
         return void fail(`must have at most ${schema.maxItems} items`);
-      value.forEach((item, index) => check(schema.items, item, join(path, index), issues));
+      for (const [index, item] of value.entries()) check(schema.items, item, join(path, index), issues);
       return;
     case "object": {
       if (typeof value !== "object" || value === null || Array.isArray(value))
         return void fail(`must be a JSON object, got ${describeType(value)}`);
       const record = value as Record<string, unknown>;
       for (const key of schema.required) {
-        if (record[key] === undefined) issues.push({ field: join(path, key), message: `${join(path, key)} is required` });
+        if (record[key] === undefined)
+          issues.push({ field: join(path, key), message: `${join(path, key)} is required` });
       }
       for (const [key, item] of Object.entries(record)) {
         const property = Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
@@ -207,7 +216,10 @@ export function booleanSchema(description?: string): BooleanSchema {
 }
 
 /** An array schema. */
-export function arraySchema(items: JsonSchema, options: Omit<ArraySchema, "type" | "items"> = {}): ArraySchema {
+export function arraySchema(
+  items: JsonSchema,
+  options: Omit<ArraySchema, "type" | "items"> = {},
+): ArraySchema {
   return { type: "array", items, ...options };
 }
 

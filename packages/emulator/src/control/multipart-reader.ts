@@ -35,29 +35,42 @@ export function readMultipart(
       failure ??= error;
     };
     busboy.on("field", (name: string, value: string) => {
-      if (Object.hasOwn(fields, name)) fail(new ControlError(400, "invalid_request", `${name} is given twice`, name));
+      if (Object.hasOwn(fields, name))
+        fail(new ControlError(400, "invalid_request", `${name} is given twice`, name));
       fields[name] = value;
     });
-    busboy.on("file", (name: string, stream: BusboyFileStream, filename: string, _enc: string, mimeType: string) => {
-      if (!fileNames.includes(name)) {
-        fail(
-          new ControlError(400, "invalid_request", `${name} is not a known file part (expected ${fileNames.join(", ")})`, name),
+    busboy.on(
+      "file",
+      (name: string, stream: BusboyFileStream, filename: string, _enc: string, mimeType: string) => {
+        if (!fileNames.includes(name)) {
+          fail(
+            new ControlError(
+              400,
+              "invalid_request",
+              `${name} is not a known file part (expected ${fileNames.join(", ")})`,
+              name,
+            ),
+          );
+          stream.resume();
+          return;
+        }
+        if (files.has(name)) fail(new ControlError(400, "invalid_request", `${name} is given twice`, name));
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("limit", () =>
+          fail(
+            new ControlError(413, "too_large", `${name} is larger than ${maxControlUploadBytes} bytes`, name),
+          ),
         );
-        stream.resume();
-        return;
-      }
-      if (files.has(name)) fail(new ControlError(400, "invalid_request", `${name} is given twice`, name));
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("limit", () =>
-        fail(new ControlError(413, "too_large", `${name} is larger than ${maxControlUploadBytes} bytes`, name)),
-      );
-      stream.on("end", () => {
-        files.set(name, { filename, mimeType, data: Buffer.concat(chunks) });
-      });
-    });
+        stream.on("end", () => {
+          files.set(name, { filename, mimeType, data: Buffer.concat(chunks) });
+        });
+      },
+    );
     busboy.on("error", () => {
-      reject(failure ?? new ControlError(400, "invalid_request", "the multipart body is malformed or truncated"));
+      reject(
+        failure ?? new ControlError(400, "invalid_request", "the multipart body is malformed or truncated"),
+      );
     });
     busboy.on("finish", () => {
       if (failure) reject(failure);

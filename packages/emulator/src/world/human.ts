@@ -233,7 +233,10 @@ function checkFile(file: HumanFile): void {
     throw new EmulatorConfigError("file name must be a non-empty string without slashes");
   }
   if (!(file.data instanceof Uint8Array)) throw new EmulatorConfigError("file data must be a Uint8Array");
-  if (file.replyMessageId !== undefined && (typeof file.replyMessageId !== "string" || file.replyMessageId === "")) {
+  if (
+    file.replyMessageId !== undefined &&
+    (typeof file.replyMessageId !== "string" || file.replyMessageId === "")
+  ) {
     throw new EmulatorConfigError("replyMessageId must be a non-empty string");
   }
   if (file.preview !== undefined && !(file.preview instanceof Uint8Array)) {

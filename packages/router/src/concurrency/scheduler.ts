@@ -45,15 +45,18 @@ export interface StopReport {
 
 interface Task extends Queued<Task> {
   readonly key: string | undefined;
-  readonly run: (signal: AbortSignal) => Promise<unknown>;
+  readonly run: (signal: AbortSignal) => unknown;
   readonly label: unknown;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
-  controller: AbortController | undefined;
+  /** Settle the promise `run()` returned; only for tasks that had to wait (a task started at once returns its own). */
+  resolve: ((value: unknown) => void) | undefined;
+  reject: ((error: unknown) => void) | undefined;
 }
 
-/** Tasks waiting behind the running (or ready) task of one key. The lane exists while its key is busy. */
-type Lane = TaskQueue<Task>;
+/**
+ * Tasks waiting behind the running (or ready) task of one key. The key is in the map while it is busy; its queue
+ * is made when the first task has to wait behind it (`null` until then), so a busy key alone allocates nothing.
+ */
+type Lane = TaskQueue<Task> | null;
 
 const defaultLimit = 64;
 const defaultMaxQueued = 1024;
@@ -80,6 +83,11 @@ export class Scheduler {
   readonly #ready = new TaskQueue<Task>();
   readonly #lanes = new Map<string, Lane>();
   readonly #running = new Set<Task>();
+  /**
+   * One controller for every task: the stop deadline cuts all running tasks at once, so they can share the
+   * signal (a controller per task would cost more than a small task itself).
+   */
+  readonly #controller = new AbortController();
   #queued = 0;
   #paused = false;
   #stop: Promise<StopReport> | undefined;
@@ -132,27 +140,30 @@ export class Scheduler {
     if (this.#stop !== undefined) {
       return Promise.reject(new SchedulerStoppedError("The scheduler is stopped; it takes no new tasks"));
     }
+    const lane = key === undefined ? undefined : this.#lanes.get(key);
+    const entry: Task = { key, run: task, label, resolve: undefined, reject: undefined, next: undefined };
+    if (lane === undefined && this.#ready.size === 0 && this.#running.size < this.limit) {
+      // Free key, free slot, nobody ready before it: it starts now.
+      if (key !== undefined) this.#lanes.set(key, null);
+      this.#checkPause(1);
+      const result = this.#start(entry) as Promise<T>;
+      this.#checkResume();
+      return result;
+    }
     return new Promise<T>((resolve, reject) => {
-      const entry: Task = {
-        key,
-        run: task,
-        label,
-        resolve: resolve as (value: unknown) => void,
-        reject,
-        controller: undefined,
-        next: undefined,
-      };
+      entry.resolve = resolve as (value: unknown) => void;
+      entry.reject = reject;
       this.#queued++;
-      const lane = key === undefined ? undefined : this.#lanes.get(key);
-      if (lane !== undefined) lane.push(entry);
+      if (lane === null) {
+        const waiting = new TaskQueue<Task>();
+        waiting.push(entry);
+        this.#lanes.set(key!, waiting);
+      } else if (lane !== undefined) lane.push(entry);
       else {
-        if (key !== undefined) this.#lanes.set(key, new TaskQueue());
+        if (key !== undefined) this.#lanes.set(key, null);
         this.#ready.push(entry);
       }
-      if (!this.#paused && this.#queued > this.maxQueued) {
-        this.#paused = true;
-        notify(this.#onPause);
-      }
+      this.#checkPause(0);
       this.#pump();
     });
   }
@@ -204,20 +215,18 @@ export class Scheduler {
   #cut(): unknown[] {
     const cut: unknown[] = [];
     const reason = new SchedulerStoppedError("The task was cut: the scheduler's stop deadline passed");
-    for (const task of this.#running) {
-      cut.push(task.label);
-      task.controller!.abort(reason);
-    }
+    for (const task of this.#running) cut.push(task.label);
+    if (this.#running.size > 0) this.#controller.abort(reason);
     const waiting = [...this.#ready.drain()];
-    for (const lane of this.#lanes.values()) waiting.push(...lane.drain());
+    for (const lane of this.#lanes.values()) if (lane !== null) waiting.push(...lane.drain());
     this.#lanes.clear();
     // Running tasks keep their key busy until they finish; their lanes are now empty, so nothing follows them.
-    for (const task of this.#running) if (task.key !== undefined) this.#lanes.set(task.key, new TaskQueue());
+    for (const task of this.#running) if (task.key !== undefined) this.#lanes.set(task.key, null);
     const refused = new SchedulerStoppedError("The task never started: the scheduler's stop deadline passed");
     for (const task of waiting) {
       cut.push(task.label);
       this.#queued--;
-      task.reject(refused);
+      task.reject!(refused);
     }
     this.#checkResume();
     this.#checkIdle();
@@ -227,37 +236,52 @@ export class Scheduler {
   #pump(): void {
     while (this.#running.size < this.limit) {
       const task = this.#ready.shift();
-      if (task === undefined) return;
+      if (task === undefined) break;
       this.#queued--;
-      this.#start(task);
+      this.#start(task).then(task.resolve, task.reject);
     }
     this.#checkResume();
   }
 
-  #start(task: Task): void {
-    const controller = new AbortController();
-    task.controller = controller;
+  /** Runs a task now; the promise settles as the task does, once its slot and key are free again. */
+  #start(task: Task): Promise<unknown> {
     this.#running.add(task);
-    let result: Promise<unknown>;
+    let result: unknown;
     try {
-      result = Promise.resolve(task.run(controller.signal));
+      result = task.run(this.#controller.signal);
     } catch (error) {
       result = Promise.reject(error);
     }
-    result.then(task.resolve, task.reject).finally(() => this.#finish(task));
+    return Promise.resolve(result).then(
+      (value) => {
+        this.#finish(task);
+        return value;
+      },
+      (error: unknown) => {
+        this.#finish(task);
+        throw error;
+      },
+    );
   }
 
   #finish(task: Task): void {
     this.#running.delete(task);
     if (this.#stop !== undefined) this.#finishedSinceStop++;
     if (task.key !== undefined) {
-      const lane = this.#lanes.get(task.key);
-      const next = lane?.shift();
+      const next = this.#lanes.get(task.key)?.shift();
       if (next !== undefined) this.#ready.push(next);
       else this.#lanes.delete(task.key);
     }
     this.#pump();
     this.#checkIdle();
+  }
+
+  /** Pauses the intake when the waiting tasks (with `extra` more counted) exceed `maxQueued`. */
+  #checkPause(extra: number): void {
+    if (!this.#paused && this.#queued + extra > this.maxQueued) {
+      this.#paused = true;
+      notify(this.#onPause);
+    }
   }
 
   #checkResume(): void {

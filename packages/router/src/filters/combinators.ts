@@ -4,7 +4,8 @@
  */
 import { InvalidArgumentError } from "@tc/api";
 import type { FilterInput } from "./filter.js";
-import { type Check, runChecks, toCheck, toChecks } from "./filter-engine.js";
+import { isThenable, type MaybePromise } from "../maybe-promise.js";
+import { type Check, type ChecksResult, runChecks, toCheck, toChecks } from "./filter-engine.js";
 import type { AcceptsOf, AddedOf, AddsOf, GuardOf, GuardsOf } from "./filter-type-info.js";
 import { type FilterTypes, filterTypes, type RunnableFilter, runFilter } from "./typed-filter.js";
 
@@ -75,13 +76,24 @@ export function and<const Fs extends readonly CombinableFilter[]>(...filters: Fs
 export function or<const Fs extends readonly CombinableFilter[]>(...filters: Fs): AnyOf<Fs> {
   requireSome("or", filters);
   const checks: Check[][] = filters.map((filter, index) => [toCheck(filter, `or(), filter ${index + 1}`)]);
-  return new CombinedFilter(async (event, ctx) => {
-    for (const check of checks) {
-      const added = await runChecks(check, event, ctx);
-      if (added !== false) return added;
+  return new CombinedFilter((event, ctx) => firstMatch(checks, 0, event, ctx));
+}
+
+/** The additions of the first of `alternatives` (from `from` on) that matches; synchronous while they are. */
+function firstMatch(
+  alternatives: readonly Check[][],
+  from: number,
+  event: unknown,
+  ctx: object,
+): MaybePromise<ChecksResult> {
+  for (let index = from; index < alternatives.length; index++) {
+    const added = runChecks(alternatives[index]!, event, ctx);
+    if (isThenable(added)) {
+      return added.then((value) => (value !== false ? value : firstMatch(alternatives, index + 1, event, ctx)));
     }
-    return false;
-  });
+    if (added !== false) return added;
+  }
+  return false;
 }
 
 /**
@@ -92,5 +104,8 @@ export function or<const Fs extends readonly CombinableFilter[]>(...filters: Fs)
  */
 export function not<const F extends CombinableFilter>(filter: F): NoneOf<F> {
   const check = [toCheck(filter, "not()")];
-  return new CombinedFilter(async (event, ctx) => (await runChecks(check, event, ctx)) === false);
+  return new CombinedFilter((event, ctx) => {
+    const added = runChecks(check, event, ctx);
+    return isThenable(added) ? added.then((value) => value === false) : added === false;
+  });
 }

@@ -8,8 +8,9 @@ import { checkOptions, InvalidArgumentError, MessageType, requireBoolean } from 
 import type { CommandObject } from "./command-object.js";
 import type { FilterInput } from "./filter.js";
 import { toCheck } from "./filter-engine.js";
+import { isThenable, type MaybePromise } from "../maybe-promise.js";
 import { isMagicFilter } from "./magic-filter.js";
-import type { FilterTypes, filterTypes } from "./typed-filter.js";
+import { type FilterTypes, type filterTypes, type RunnableFilter, runFilter } from "./typed-filter.js";
 
 /** A command name (`"start"`, `"/start"`) or a RegExp that must match the whole name (`/echo_\d+/`). */
 export type CommandPattern = string | RegExp;
@@ -46,10 +47,44 @@ function mentionsOwnId(mention: string, id: string | undefined): boolean {
   return named === id || named === id.split("@")[0];
 }
 
+/** A text cut as a command after one prefix: what every `Command` with that prefix reads from it. */
+interface CommandText {
+  readonly text: string;
+  readonly prefix: string;
+  /** The name without the mention; `""` for a bare prefix. */
+  readonly name: string;
+  readonly mention: string | undefined;
+  /** What follows the first whitespace, leading whitespace removed; `undefined` when nothing does. */
+  readonly args: string | undefined;
+}
+
+/**
+ * The last text cut. A dispatcher tries the `Command` filters of its handlers one after the other on the same
+ * message, so they share this one entry and the text is parsed once per message, not once per filter.
+ */
+let lastCut: CommandText | undefined;
+
+/** `text` (which starts with `prefix`) cut into name, mention and args. */
+function cutCommand(text: string, prefix: string): CommandText {
+  if (lastCut !== undefined && lastCut.text === text && lastCut.prefix === prefix) return lastCut;
+  const space = /\s/.exec(text);
+  const head = text.slice(prefix.length, space?.index ?? text.length);
+  const rest = space === null ? "" : text.slice(space.index).trimStart();
+  const at = head.indexOf("@");
+  lastCut = {
+    text,
+    prefix,
+    name: at < 0 ? head : head.slice(0, at),
+    mention: at < 0 ? undefined : head.slice(at + 1),
+    args: rest.length === 0 ? undefined : rest,
+  };
+  return lastCut;
+}
+
 /**
  * The `Command` filter object. Build it with {@link Command}.
  */
-export class CommandFilter {
+export class CommandFilter implements RunnableFilter {
   declare readonly [filterTypes]: FilterTypes<never, { text: string }, { command: CommandObject }>;
   readonly #prefixes: readonly string[];
   readonly #matchers: readonly NameMatcher[];
@@ -100,31 +135,33 @@ export class CommandFilter {
    * plain text messages (`MessageType.PLAIN_MESSAGE`) and edited texts can be commands.
    */
   async check(event: unknown, ctx?: object): Promise<false | { command: CommandObject }> {
+    return this.#match(event, ctx);
+  }
+
+  /** @internal The router's entry: {@link CommandFilter.check} without the promise unless `magic` returns one. */
+  [runFilter](event: unknown, ctx: object): MaybePromise<false | { command: CommandObject }> {
+    return this.#match(event, ctx);
+  }
+
+  #match(event: unknown, ctx: object | undefined): MaybePromise<false | { command: CommandObject }> {
     const { text, type } = (event ?? {}) as { text?: unknown; type?: unknown };
     if (typeof text !== "string" || (type !== undefined && type !== MessageType.PLAIN_MESSAGE)) return false;
-    const prefix = this.#prefixes.find((p) => text.startsWith(p));
+    const prefix = this.#prefixOf(text);
     if (prefix === undefined) return false;
-    const space = /\s/.exec(text);
-    const head = text.slice(prefix.length, space?.index ?? text.length);
-    const rest = space === null ? "" : text.slice(space.index).trimStart();
-    const at = head.indexOf("@");
-    const name = at < 0 ? head : head.slice(0, at);
-    const mention = at < 0 ? undefined : head.slice(at + 1);
+    const { name, mention, args } = cutCommand(text, prefix);
     if (name.length === 0) return false;
     if (mention !== undefined && !this.#ignoreMention && !mentionsOwnId(mention, ownId(event, ctx)))
       return false;
     let regexpMatch: RegExpExecArray | undefined;
-    if (
-      !this.#matchers.some((matcher) => {
-        const found = matcher(name);
-        if (found === undefined) return false;
-        regexpMatch = found ?? undefined;
-        return true;
-      })
-    ) {
-      return false;
+    let matched = false;
+    for (const matcher of this.#matchers) {
+      const found = matcher(name);
+      if (found === undefined) continue;
+      regexpMatch = found ?? undefined;
+      matched = true;
+      break;
     }
-    const args = rest.length === 0 ? undefined : rest;
+    if (!matched) return false;
     const parsed: CommandObject = {
       prefix,
       command: name,
@@ -134,9 +171,15 @@ export class CommandFilter {
       magicResult: undefined,
     };
     if (this.#magic === undefined) return { command: Object.freeze(parsed) };
-    const magicResult = await this.#magic(parsed, ctx ?? {});
-    if (!magicResult) return false;
-    return { command: Object.freeze({ ...parsed, magicResult }) };
+    const withMagic = (magicResult: unknown) =>
+      magicResult ? { command: Object.freeze({ ...parsed, magicResult }) } : (false as const);
+    const magicResult = this.#magic(parsed, ctx ?? {});
+    return isThenable(magicResult) ? Promise.resolve(magicResult).then(withMagic) : withMagic(magicResult);
+  }
+
+  #prefixOf(text: string): string | undefined {
+    for (const prefix of this.#prefixes) if (text.startsWith(prefix)) return prefix;
+    return undefined;
   }
 }
 

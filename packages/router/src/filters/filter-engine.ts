@@ -3,6 +3,7 @@
  * the contract types so that the combinators and `compileFilters` share one engine.
  */
 import { describeValue, InvalidArgumentError } from "@tc/api";
+import { isThenable, type MaybePromise } from "../maybe-promise.js";
 import { isRunnableFilter, runFilter } from "./typed-filter.js";
 
 /** One normalised filter: the raw result (maybe a promise) of checking `event`. */
@@ -20,7 +21,11 @@ export function toCheck(filter: unknown, where: string): Check {
     }
     return (event) => (event as { type?: unknown } | null)?.type === filter;
   }
-  if (isRunnableFilter(filter)) return (event, ctx) => filter[runFilter](event, ctx);
+  if (isRunnableFilter(filter)) {
+    // Read once: on a magic filter every property read goes through its Proxy.
+    const run = filter[runFilter];
+    return (event, ctx) => run.call(filter, event, ctx);
+  }
   if (typeof filter === "function") return filter as Check;
   if (typeof filter === "object" && filter !== null) {
     const check = (filter as { check?: unknown }).check;
@@ -37,14 +42,6 @@ export function toChecks(filters: readonly unknown[], where: string): Check[] {
   return filters.map((filter, index) => toCheck(filter, `${where}, filter ${index + 1}`));
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
-}
-
 /** A plain object result (`{ admin }`) is merged into ctx; other truthy results (`true`, an instance) only match. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
@@ -52,30 +49,57 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** What a list of checks resolves to: `false` for no match, else the ctx fields the filters added. */
+export type ChecksResult = false | Record<string, unknown>;
+
+/** The result of checks whose filters added nothing; shared, since nothing may write to it. */
+export const nothingAdded: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /**
  * Runs checks in order and stops at the first that does not match. Each check sees ctx with the fields added by
- * the checks before it (through a child object, so ctx's own getters keep working). Awaits only results that are
- * promises, so synchronous filters cost no extra turn of the event loop each. Errors propagate.
+ * the checks before it (through a child object, so ctx's own getters keep working). While the checks answer
+ * synchronously the result is a plain value; from the first check that returns a promise on, the rest runs after
+ * it and the result is a promise. Errors propagate (thrown, or as the rejection once a promise is involved).
  */
-export async function runChecks(
+export function runChecks(checks: readonly Check[], event: unknown, ctx: object): MaybePromise<ChecksResult> {
+  return continueChecks(checks, 0, event, ctx, undefined, ctx);
+}
+
+function continueChecks(
   checks: readonly Check[],
+  from: number,
   event: unknown,
   ctx: object,
-): Promise<false | Record<string, unknown>> {
-  let added: Record<string, unknown> | undefined;
-  let view: object = ctx;
-  for (const check of checks) {
-    let result = check(event, view);
-    if (isThenable(result)) result = await result;
-    if (!result) return false;
-    if (isPlainObject(result)) {
-      if (added === undefined) {
-        added = {};
-        view = Object.create(ctx) as object;
-      }
-      Object.assign(added, result);
-      Object.assign(view, result);
+  added: Record<string, unknown> | undefined,
+  view: object,
+): MaybePromise<ChecksResult> {
+  for (let index = from; index < checks.length; index++) {
+    const result = checks[index]!(event, view);
+    if (isThenable(result)) {
+      return Promise.resolve(result).then((value) => {
+        if (!value) return false;
+        if (isPlainObject(value)) [added, view] = merge(ctx, added, view, value);
+        return continueChecks(checks, index + 1, event, ctx, added, view);
+      });
     }
+    if (!result) return false;
+    if (isPlainObject(result)) [added, view] = merge(ctx, added, view, result);
   }
-  return added ?? {};
+  return added ?? nothingAdded;
+}
+
+/** Adds a filter's fields to the additions and to the view later checks see. */
+function merge(
+  ctx: object,
+  added: Record<string, unknown> | undefined,
+  view: object,
+  fields: Record<string, unknown>,
+): [Record<string, unknown>, object] {
+  if (added === undefined) {
+    added = {};
+    view = Object.create(ctx) as object;
+  }
+  Object.assign(added, fields);
+  Object.assign(view, fields);
+  return [added, view];
 }

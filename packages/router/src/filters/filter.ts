@@ -2,10 +2,11 @@
  * The filter contract of the router: what a registration accepts as a filter, how the filters narrow the
  * handler's event and extend its context, and how an observer runs them.
  * Exports: FilterResult, FilterObject, FilterFunction, FilterInput, Narrowed, Added, Handler, Registration,
- * compileFilters.
+ * compileFilters, compileChecks.
  */
 
-import { runChecks, toChecks } from "./filter-engine.js";
+import type { MaybePromise } from "../maybe-promise.js";
+import { type ChecksResult, nothingAdded, runChecks, toChecks } from "./filter-engine.js";
 import type { AddsOf, GuardsOf } from "./filter-type-info.js";
 import type { TypedFilter } from "./typed-filter.js";
 
@@ -87,6 +88,22 @@ export type Registration<E, C, R = void> = <const Fs extends readonly FilterInpu
 export function compileFilters<E>(
   filters: readonly FilterInput<E>[],
 ): (event: E, ctx: object) => Promise<false | Record<string, unknown>> {
+  const check = compileChecks(filters);
+  return async (event, ctx) => {
+    const added = await check(event, ctx);
+    return added === nothingAdded ? {} : added;
+  };
+}
+
+/**
+ * Internal: {@link compileFilters} for the dispatcher, answering synchronously while every filter does (`F`
+ * chains, `Command` without an async `magic`, sync functions and objects) and with a promise only from the
+ * first filter that returns one, so a handler whose filters are synchronous costs no turn of the event loop.
+ * The result of filters that added nothing is a shared frozen object. Errors are thrown, or reject the promise.
+ */
+export function compileChecks<E>(
+  filters: readonly FilterInput<E>[],
+): (event: E, ctx: object) => MaybePromise<ChecksResult> {
   const checks = toChecks(filters, "filters");
   return (event, ctx) => runChecks(checks, event, ctx);
 }
