@@ -1,36 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ClientStoppedError,
   InvalidArgumentError,
   StopDeadlineError,
-  Transport,
   type TransportOptions,
 } from "../src/index.js";
-import { validJwt } from "./support/jwt.js";
-import { MiniServer } from "./support/mini-server.js";
+import { connect } from "./support/connect.js";
 import { until } from "./support/until.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
 async function setup(options: Partial<TransportOptions> = {}) {
-  const server = await MiniServer.start();
-  const transport = new Transport({
-    server: "127.0.0.1",
-    port: server.port,
-    https: false,
-    token: validJwt(),
-    timeout: 2000,
-    wsBaseDelay: 10,
-    wsMaxDelay: 50,
-    ...options,
-  });
-  cleanups.push(
-    () => server.stop(),
-    () => transport.stop(),
-  );
+  const { server, transport } = await connect(options);
   // `slow` is answered by the test, by hand; everything else is echoed.
   server.handler = (method, payload) => (method === "slow" ? "no-answer" : { echo: payload });
   const answer = (method: string, payload: unknown) => {

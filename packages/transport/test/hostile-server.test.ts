@@ -1,39 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  ConnectionLostError,
-  type HealthStatus,
-  type Logger,
-  type ServerUpdate,
-  Transport,
-  type TransportOptions,
-} from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { ConnectionLostError, type HealthStatus, type Logger, type ServerUpdate } from "../src/index.js";
+import { connect } from "./support/connect.js";
 import { validJwt } from "./support/jwt.js";
-import { captureLogger, MiniServer } from "./support/mini-server.js";
+import { captureLogger } from "./support/mini-server.js";
 import { until } from "./support/until.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(options: Partial<TransportOptions> = {}) {
-  const server = await MiniServer.start();
-  const transport = new Transport({
-    server: "127.0.0.1",
-    port: server.port,
-    https: false,
-    token: validJwt(),
-    timeout: 2000,
-    wsBaseDelay: 10,
-    wsMaxDelay: 50,
-    ...options,
-  });
-  cleanups.push(
-    () => server.stop(),
-    () => transport.stop(),
-  );
-  return { server, transport };
-}
+const setup = connect;
 
 /** JSON arrays nested `depth` deep: tiny on the wire, but serialising the parsed value overflows the stack. */
 const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;

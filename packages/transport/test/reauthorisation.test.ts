@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ConnectionLostError,
   RequestAbortedError,
   RequestTimeoutError,
-  Transport,
   type TransportOptions,
 } from "../src/index.js";
+import { connect } from "./support/connect.js";
 import { validJwt } from "./support/jwt.js";
-import { MiniServer } from "./support/mini-server.js";
+import type { MiniServer } from "./support/mini-server.js";
 import { until } from "./support/until.js";
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 /**
  * A transport with a token provider whose server refuses `expiring` with 203 on the first connection and
@@ -22,22 +17,12 @@ afterEach(async () => {
  * re-authorisation proceeds as soon as nothing is in flight.
  */
 async function setup(options: Partial<TransportOptions> = {}) {
-  const server = await MiniServer.start();
   let issued = 0;
-  const transport = new Transport({
-    server: "127.0.0.1",
-    port: server.port,
-    https: false,
+  const { server, transport } = await connect({
+    token: undefined,
     tokenProvider: async () => validJwt(3600, { n: ++issued }),
-    timeout: 2000,
-    wsBaseDelay: 10,
-    wsMaxDelay: 50,
     ...options,
   });
-  cleanups.push(
-    () => server.stop(),
-    () => transport.stop(),
-  );
   server.handler = (method, payload, socket) => {
     if (socket === 0 && method === "other") return "no-answer";
     if (socket === 0 && method === "expiring") return { errorCode: 203 };

@@ -1,5 +1,5 @@
 import { Socket } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   ApiErrorException,
   ClientStoppedError,
@@ -12,35 +12,13 @@ import {
   type ServerUpdate,
   TokenValidationError,
   Transport,
-  type TransportOptions,
 } from "../src/index.js";
+import { connect } from "./support/connect.js";
 import { validJwt } from "./support/jwt.js";
-import { captureLogger, MiniServer } from "./support/mini-server.js";
+import { captureLogger } from "./support/mini-server.js";
 import { until } from "./support/until.js";
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(options: Partial<TransportOptions> = {}) {
-  const server = await MiniServer.start();
-  const transport = new Transport({
-    server: "127.0.0.1",
-    port: server.port,
-    https: false,
-    token: validJwt(),
-    timeout: 2000,
-    wsBaseDelay: 10,
-    wsMaxDelay: 50,
-    ...options,
-  });
-  cleanups.push(
-    () => server.stop(),
-    () => transport.stop(),
-  );
-  return { server, transport };
-}
+const setup = connect;
 
 describe("Transport against a minimal server", () => {
   it("sends auth first with the options, exposes the session and resolves responses", async () => {
@@ -305,8 +283,8 @@ describe("Transport against a minimal server", () => {
       wsMaxRetries: 3,
       wsBaseDelay: 5,
     });
-    cleanups.push(() => doomed.stop());
     const error = await doomed.start().catch((e: unknown) => e);
+    await doomed.stop();
     expect(error).toBeInstanceOf(ConnectionFailedError);
     expect((error as Error).message).toMatch(/after 4 consecutive attempts.*503/);
     expect(doomed.health()).toMatchObject({ status: "stopped", websocketConnected: false });
