@@ -1,6 +1,6 @@
-// The README's test command: builds, typechecks and tests every package (vitest, publint, attw), lints,
-// checks the layering, proves that each packed package installs and imports on its own, then prints one
-// total over everything.
+// The README's test command: installs the Debian programs some tests drive (Chromium, redis-server) when they
+// are absent, builds, typechecks and tests every package and app (vitest, publint, attw), lints, checks the
+// layering, proves that each packed package installs, imports and compiles on its own, then prints one total.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +17,25 @@ for (const name of packages) rmSync(reportOf(name), { force: true });
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1" };
 const run = (command, args) => spawnSync(command, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+
+// The programs some tests drive for real, from Debian: Chromium (the emulator's playground, through
+// playwright-core) and redis-server (@tc/redis; its harness starts a private instance). A fresh machine has
+// neither, so they are installed here when absent (as root; otherwise the tests that need them say so).
+const has = (program) => spawnSync("sh", ["-c", `command -v ${program}`], { stdio: "ignore" }).status === 0;
+const missing = [
+  ["chromium", "chromium"],
+  ["redis-server", "redis-server"],
+].filter(([program]) => !has(program));
+if (missing.length > 0 && process.getuid?.() === 0) {
+  const packages = missing.map(([, name]) => name);
+  console.log(`installing ${packages.join(" and ")} (Debian packages the tests use)`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: "noninteractive" };
+  spawnSync("apt-get", ["update", "-qq"], { env: aptEnv, stdio: "inherit" });
+  spawnSync("apt-get", ["install", "-y", "-qq", ...packages], {
+    env: aptEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
 
 const turboStatus = run("pnpm", [
   "exec",
@@ -53,9 +72,7 @@ for (const name of packages) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + brokenSuites;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(
-    `${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`,
-  );
+  console.log(`${name} tests: ${report.numPassedTests} ok, ${report.numFailedTests + brokenSuites} not ok`);
 }
 for (const { script, status } of checks) {
   if (status === 0) passed += 1;

@@ -44,6 +44,7 @@ async function runOnEmulator(): Promise<void> {
   });
   await bot.start();
   console.log(`TrueConf Server emulator on ${emu.httpUrl}; the echo bot is ${bot.meId}.`);
+  console.log(`Web playground (chat as any user, inspect every frame): ${emu.playgroundUrl}`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

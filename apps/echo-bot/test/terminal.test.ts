@@ -47,6 +47,8 @@ describe("the echo bot in the terminal", () => {
     const app = startApp();
     await app.waitFor("You are alice");
     expect(app.output()).toMatch(/emulator on http:\/\/127\.0\.0\.1:\d+; the echo bot is bot@/);
+    const playground = /Web playground[^:]*: (\S+)/.exec(app.output())?.[1];
+    expect((await fetch(playground ?? "")).status).toBe(200);
 
     app.type("hello <b>world</b>");
     await app.waitFor("bot: hello world");

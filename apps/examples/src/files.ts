@@ -3,16 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type Bot,
-  BufferedInputFile,
-  Command,
-  Dispatcher,
-  F,
-  FSInputFile,
-  ParseMode,
-  Router,
-} from "@tc/bot";
+import { type Bot, BufferedInputFile, Command, Dispatcher, F, FSInputFile, ParseMode, Router } from "@tc/bot";
 import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
 
 /** Files the example sends, shipped next to it. */
@@ -70,7 +61,9 @@ export function register(router: Router, options: FilesExampleOptions = {}): voi
   // Downloading: to a file…
   router.message(F.document, async (message) => {
     await mkdir(downloadDir, { recursive: true });
-    const path = await message.document.download({ destPath: join(downloadDir, safeFileName(message.document.name)) });
+    const path = await message.document.download({
+      destPath: join(downloadDir, safeFileName(message.document.name)),
+    });
     await message.answer(`Saved ${basename(path)} (${message.document.size} bytes)`, { parseMode: "text" });
   });
 

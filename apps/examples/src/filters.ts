@@ -29,6 +29,7 @@ export class InGroupFilter {
     private readonly groupsOf: (userId: string) => Promise<readonly string[]>,
   ) {}
 
+  /** Whether the author of `message` is in the group (Python's `__call__`). */
   async check(message: Message): Promise<boolean> {
     const groups = await this.groupsOf(message.fromUser.id);
     return groups.includes(this.targetGroup);
@@ -54,7 +55,9 @@ export function register(router: Router, options: FilterExampleOptions = {}): vo
 
   // Command
   router.message(Command("ping"), (message) => say(message, "pong"));
-  router.message(Command("info", "about", "whoami"), (message, ctx) => say(message, `Used /${ctx.command.command}`));
+  router.message(Command("info", "about", "whoami"), (message, ctx) =>
+    say(message, `Used /${ctx.command.command}`),
+  );
   // With arguments the special echo takes the message; `magic` is tried after the name matched.
   router.message(Command(/echo_\d+/, { magic: F.args }), (message, ctx) =>
     say(message, `Special: ${ctx.command.command} -> ${ctx.command.args}`),
@@ -62,7 +65,9 @@ export function register(router: Router, options: FilterExampleOptions = {}): vo
   router.message(Command(/echo_\d+/), (message, ctx) =>
     say(message, `Echo: ${ctx.command.command} ${ctx.command.args ?? ""}`.trimEnd()),
   );
-  router.message(Command("cmd", { prefix: "!/" }), (message, ctx) => say(message, `${ctx.command.prefix}cmd works`));
+  router.message(Command("cmd", { prefix: "!/" }), (message, ctx) =>
+    say(message, `${ctx.command.prefix}cmd works`),
+  );
   router.message(Command("start", { ignoreCase: true }), (message) => say(message, "Started"));
   router.message(Command("echo", { magic: F.args.isNot(null) }), (message, ctx) =>
     say(message, ctx.command.args ?? ""),
@@ -91,7 +96,11 @@ export function register(router: Router, options: FilterExampleOptions = {}): vo
   // Who wrote it, and where
   router.message(F.fromUser.id.eq(elisa), (message) => message.answer("Hi Elisa!"));
   router.message(
-    and(F.fromUser.id.in(moderators), or(F.text.startsWith("!"), F.text.startsWith("/")), F.text.contains("ban")),
+    and(
+      F.fromUser.id.in(moderators),
+      or(F.text.startsWith("!"), F.text.startsWith("/")),
+      F.text.contains("ban"),
+    ),
     (message) => message.answer("A moderator's ban command"),
   );
   router.message(F.fromUser.id.eq(moderators[0] ?? "").and(F.text.eq("admin")), (message) =>
@@ -109,7 +118,9 @@ export function register(router: Router, options: FilterExampleOptions = {}): vo
     message.answer(`F.text.regexp: matched ${ctx.match[0]}`),
   );
   router.message(F.text.lower().eq("test"), (message) => message.answer('F.text.lower().eq("test")'));
-  router.message(F.text.upper().in(["FOO", "BAR"]), (message) => message.answer("F.text.upper().in: FOO or BAR"));
+  router.message(F.text.upper().in(["FOO", "BAR"]), (message) =>
+    message.answer("F.text.upper().in: FOO or BAR"),
+  );
   router.message(F.text.in(["foo", "bar", "baz"]), (message) => message.answer("F.text.in: foo, bar or baz"));
   router.message(F.text.startsWith("foo"), (message) => message.answer('F.text.startsWith("foo")'));
   router.message(F.text.endsWith("bar"), (message) => message.answer('F.text.endsWith("bar")'));

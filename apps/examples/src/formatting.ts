@@ -7,6 +7,7 @@ import {
   type Bot,
   Command,
   Dispatcher,
+  type FormatNode,
   Italic,
   Link,
   Mention,
@@ -25,7 +26,7 @@ import { type Connection, connectBot, isMain, runExample } from "./run-example.j
  * @example
  * const html = (await announcement(message)).asHtml();
  */
-export async function announcement(message: Message) {
+export async function announcement(message: Message): Promise<FormatNode> {
   const { displayName } = await message.bot.getUserDisplayName({ userId: message.fromUserId });
   return Text(
     Bold("Important"),
@@ -45,7 +46,11 @@ export async function announcement(message: Message) {
 export function register(router: Router): void {
   router.message(Command("html"), async (message) => {
     const content = await announcement(message);
-    await message.bot.sendMessage({ chatId: message.chatId, text: content.asHtml(), parseMode: ParseMode.HTML });
+    await message.bot.sendMessage({
+      chatId: message.chatId,
+      text: content.asHtml(),
+      parseMode: ParseMode.HTML,
+    });
   });
 
   router.message(Command("markdown"), async (message) => {
@@ -60,7 +65,15 @@ export function register(router: Router): void {
   // A node can be sent as it is: it is rendered as HTML (and sent with the HTML parse mode).
   router.message(Command("styles"), (message) =>
     message.answer(
-      Text(Bold("bold"), ", ", Italic("italic"), ", ", Underline("underlined"), ", ", Strikethrough("struck")),
+      Text(
+        Bold("bold"),
+        ", ",
+        Italic("italic"),
+        ", ",
+        Underline("underlined"),
+        ", ",
+        Strikethrough("struck"),
+      ),
     ),
   );
 

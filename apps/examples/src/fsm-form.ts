@@ -1,6 +1,15 @@
 // A form with the FSM: the bot asks for a name, then an age, checks the age, and answers; /cancel leaves the
 // form at any step. The state is kept per user and chat, so two people can fill the form at the same time.
-import { anyState, type Bot, Command, Dispatcher, type FSMContext, Router, State, StatesGroup } from "@tc/bot";
+import {
+  anyState,
+  type Bot,
+  Command,
+  Dispatcher,
+  type FSMContext,
+  Router,
+  State,
+  StatesGroup,
+} from "@tc/bot";
 import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
 
 /** The form's steps: `class Form(StatesGroup): name = State(); age = State()` in Python. */

@@ -70,7 +70,10 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv, account?: string): Con
     verifySsl: env.TRUECONF_VERIFY_SSL !== "false",
   };
   if (env.TRUECONF_WEB_PORT) connection.webPort = Number(env.TRUECONF_WEB_PORT);
-  if (connection.token === undefined && (connection.username === undefined || connection.password === undefined)) {
+  if (
+    connection.token === undefined &&
+    (connection.username === undefined || connection.password === undefined)
+  ) {
     throw new InvalidArgumentError(
       `TRUECONF_SERVER is set: set ${prefix}TOKEN, or ${prefix}USERNAME and ${prefix}PASSWORD, too`,
     );
@@ -145,7 +148,9 @@ export async function runExample(
     // Bot.start() is idempotent: this awaits the start runBots began, so that nothing is said to the bots
     // before they can hear it.
     await Promise.all(bots.map((bot) => bot.start()));
-    console.log(`Running as ${bots.map((bot) => bot.meId).join(" and ")} on ${connection().server}. Ctrl+C stops.`);
+    console.log(
+      `Running as ${bots.map((bot) => bot.meId).join(" and ")} on ${connection().server}. Ctrl+C stops.`,
+    );
     if (emulator) stopConsole = chatConsole(emulator);
     await running;
   } finally {
@@ -169,7 +174,8 @@ function chatConsole(emulator: Emulator): () => void {
   const printNew = (): void => {
     for (const [chatId, title] of chats) {
       const messages = emulator.messages(chatId);
-      for (const message of messages.slice(printed.get(chatId))) console.log(`[${title}] ${describe(message)}`);
+      for (const message of messages.slice(printed.get(chatId)))
+        console.log(`[${title}] ${describe(message)}`);
       printed.set(chatId, messages.length);
     }
   };
@@ -197,8 +203,14 @@ function chatConsole(emulator: Emulator): () => void {
 /** One line for a stored envelope: author, then the text or the file. */
 function describe(envelope: Record<string, unknown>): string {
   const author = (envelope.author as { id?: string } | undefined)?.id ?? "?";
-  const content = (envelope.content ?? {}) as { text?: string; name?: string; mimeType?: string; size?: number };
+  const content = (envelope.content ?? {}) as {
+    text?: string;
+    name?: string;
+    mimeType?: string;
+    size?: number;
+  };
   if (typeof content.text === "string") return `${author}: ${content.text}`;
-  if (typeof content.name === "string") return `${author}: [file ${content.name}, ${content.mimeType}, ${content.size} B]`;
+  if (typeof content.name === "string")
+    return `${author}: [file ${content.name}, ${content.mimeType}, ${content.size} B]`;
   return `${author}: ${JSON.stringify(content)}`;
 }

@@ -21,7 +21,9 @@ export async function createBots(support: Connection, alerts: Connection): Promi
 
   const alertsRouter = new Router({ name: "alerts" });
   alertsRouter.message(Command("alert"), (message, ctx) =>
-    message.answer(`ALERT: ${(ctx.command.args ?? "something happened").toUpperCase()}`, { parseMode: "text" }),
+    message.answer(`ALERT: ${(ctx.command.args ?? "something happened").toUpperCase()}`, {
+      parseMode: "text",
+    }),
   );
   const alertsDp = new Dispatcher();
   alertsDp.includeRouter(alertsRouter);

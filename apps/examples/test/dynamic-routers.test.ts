@@ -7,7 +7,12 @@ import { say, startEmulator, started, texts } from "./support/conversation.js";
 describe("dynamic routers", () => {
   it("adds a router for a user on /start and removes it on /forget, while the bot runs", async () => {
     const { emu, connection } = await startEmulator();
-    const chat = emu.createChat({ type: "group", title: "Dynamic", owner: "alice", participants: ["bot", "bob"] });
+    const chat = emu.createChat({
+      type: "group",
+      title: "Dynamic",
+      owner: "alice",
+      participants: ["bot", "bob"],
+    });
     const dp = new Dispatcher();
     const { remembered } = register(dp);
     const bot = await started(await connectBot(connection, { dispatcher: dp }));

@@ -35,7 +35,11 @@ describe("files both ways (Working with files)", () => {
     expect(new TextDecoder().decode(csv)).toMatch(/^quarter,revenue\nQ1,100\n/);
 
     const [photo] = await say(emu, bot, "alice", chat, "/photo");
-    expect(photo?.content).toMatchObject({ name: "chart.png", mimeType: "image/png", caption: { text: "This is my photo" } });
+    expect(photo?.content).toMatchObject({
+      name: "chart.png",
+      mimeType: "image/png",
+      caption: { text: "This is my photo" },
+    });
     const info = await bot.getFileInfo({ fileId: photo!.content.fileId! });
     expect(info.previews?.length).toBe(1);
     expect(Buffer.from(await bot.downloadFileById(photo!.content.fileId!))).toEqual(await asset("chart.png"));
@@ -45,7 +49,9 @@ describe("files both ways (Working with files)", () => {
 
     // A human sends documents (one named to escape the folder) and a photo.
     const data = new TextEncoder().encode("minutes of the meeting");
-    const saved = await say(emu, bot, "alice", chat, { file: { name: "minutes.txt", data, mimeType: "text/plain" } });
+    const saved = await say(emu, bot, "alice", chat, {
+      file: { name: "minutes.txt", data, mimeType: "text/plain" },
+    });
     expect(texts(saved)).toEqual([`Saved minutes.txt (${data.byteLength} bytes)`]);
     expect(await readFile(join(downloads, "minutes.txt"), "utf8")).toBe("minutes of the meeting");
     const dots = await say(emu, bot, "alice", chat, { file: { name: "...", data, mimeType: "text/plain" } });
@@ -53,7 +59,9 @@ describe("files both ways (Working with files)", () => {
     expect(await readFile(join(downloads, "download"), "utf8")).toBe("minutes of the meeting");
 
     const png = await asset("chart.png");
-    const got = await say(emu, bot, "alice", chat, { file: { name: "me.png", data: png, mimeType: "image/png" } });
+    const got = await say(emu, bot, "alice", chat, {
+      file: { name: "me.png", data: png, mimeType: "image/png" },
+    });
     expect(texts(got)).toEqual([`Nice photo: ${png.byteLength} bytes`]);
   });
 });

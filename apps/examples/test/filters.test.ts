@@ -11,7 +11,12 @@ describe("filters (every example of the Filters page)", () => {
   it("routes each message to the first handler whose filters match", async () => {
     const { emu, connection } = await startEmulator();
     const { users, groupChatId } = emu.seeded!;
-    const sandbox = emu.createChat({ type: "group", title: "Sandbox", owner: "alice", participants: ["bot", "bob", "carol"] });
+    const sandbox = emu.createChat({
+      type: "group",
+      title: "Sandbox",
+      owner: "alice",
+      participants: ["bot", "bob", "carol"],
+    });
     const bot = await started(
       await createBot(connection, {
         elisa: users.carol,
@@ -41,8 +46,18 @@ describe("filters (every example of the Filters page)", () => {
       ["carol", sandbox, "/admin", "Hi Elisa!"],
       ["alice", sandbox, "I need help", "The support team has been notified of your request."],
       ["alice", sandbox, "ping", "pong"],
-      ["alice", sandbox, { file: { name: "cat.png", data: png, mimeType: "image/png" } }, "F.photo: a photo, cat.png"],
-      ["alice", sandbox, { file: { name: "notes.txt", data: Buffer.from("x"), mimeType: "text/plain" } }, "F.text.not(): a message without text"],
+      [
+        "alice",
+        sandbox,
+        { file: { name: "cat.png", data: png, mimeType: "image/png" } },
+        "F.photo: a photo, cat.png",
+      ],
+      [
+        "alice",
+        sandbox,
+        { file: { name: "notes.txt", data: Buffer.from("x"), mimeType: "text/plain" } },
+        "F.text.not(): a message without text",
+      ],
       ["carol", sandbox, "hello", "Hi Elisa!"],
       ["bob", sandbox, "!ban carol", "A moderator's ban command"],
       ["bob", sandbox, "admin", "The first moderator said admin"],

@@ -20,7 +20,12 @@ describe("an FSM form (name, age, validation, cancel)", () => {
 
   it("leaves the form on /cancel, and keeps one form per user in a group", async () => {
     const { emu, connection } = await startEmulator();
-    const chat = emu.createChat({ type: "group", title: "Forms", owner: "alice", participants: ["bot", "bob"] });
+    const chat = emu.createChat({
+      type: "group",
+      title: "Forms",
+      owner: "alice",
+      participants: ["bot", "bob"],
+    });
     const bot = await started(await createBot(connection));
     const answer = async (user: string, text: string) => texts(await say(emu, bot, user, chat, text));
 

@@ -24,7 +24,9 @@ describe("a long LLM-style reply split with safeSplitText", () => {
     for (const chunk of chunks) {
       expect(visibleLength(chunk, { parseMode: ParseMode.HTML })).toBeLessThanOrEqual(MESSAGE_TEXT_LIMIT);
       for (const tag of ["b", "i", "a"]) {
-        expect(chunk.match(new RegExp(`<${tag}[ >]`, "g"))?.length).toBe(chunk.match(new RegExp(`</${tag}>`, "g"))?.length);
+        expect(chunk.match(new RegExp(`<${tag}[ >]`, "g"))?.length).toBe(
+          chunk.match(new RegExp(`</${tag}>`, "g"))?.length,
+        );
       }
     }
     expect(posted.every((m) => m.content.parseMode === "html")).toBe(true);

@@ -11,8 +11,13 @@ import { startEmulator } from "./support/conversation.js";
 const examples = fileURLToPath(new URL("..", import.meta.url));
 
 /** Starts an example as its README says, with `env` instead of the TRUECONF_* variables of this process. */
-function run(file: string, env: Record<string, string> = {}): ChildProcessWithoutNullStreams & { output: () => string } {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("TRUECONF_")));
+function run(
+  file: string,
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams & { output: () => string } {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("TRUECONF_")),
+  );
   const child = spawn(process.execPath, ["--import", "tsx", `src/${file}`], {
     cwd: examples,
     env: { ...inherited, ...env },
@@ -27,11 +32,16 @@ function run(file: string, env: Record<string, string> = {}): ChildProcessWithou
   return Object.assign(child, { output: () => output });
 }
 
-async function waitForOutput(child: ReturnType<typeof run>, pattern: RegExp, timeout = 15_000): Promise<void> {
+async function waitForOutput(
+  child: ReturnType<typeof run>,
+  pattern: RegExp,
+  timeout = 15_000,
+): Promise<void> {
   const started = Date.now();
   while (!pattern.test(child.output())) {
     if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${child.output()}`);
-    if (Date.now() - started > timeout) throw new Error(`no ${pattern} within ${timeout} ms:\n${child.output()}`);
+    if (Date.now() - started > timeout)
+      throw new Error(`no ${pattern} within ${timeout} ms:\n${child.output()}`);
     await new Promise((resolve) => {
       const timer = setTimeout(resolve, 100);
       child.stdout.once("data", () => {
@@ -65,9 +75,11 @@ describe("running an example", () => {
     await waitForOutput(child, /Running as bot@emulator\.local on 127\.0\.0\.1\./);
     const chat = emu.seeded!.p2pChatId;
     await emu.as("alice").send(chat, "ping over the environment");
-    await emu.waitFor(() => emu.messages(chat).length === 2).catch((error) => {
-      throw new Error(`${error.message}\n${child.output()}\n${emu.transcript()}`);
-    });
+    await emu
+      .waitFor(() => emu.messages(chat).length === 2)
+      .catch((error) => {
+        throw new Error(`${error.message}\n${child.output()}\n${emu.transcript()}`);
+      });
     expect(emu.messages(chat).map((m) => (m.content as { text?: string }).text)).toEqual([
       "ping over the environment",
       "ping over the environment",
@@ -110,8 +122,8 @@ describe("connectionFromEnv", () => {
 
   it("refuses a server without credentials, naming the variables to set", () => {
     expect(() => connectionFromEnv({ TRUECONF_SERVER: "video.example.com" })).toThrow(InvalidArgumentError);
-    expect(() => connectionFromEnv({ TRUECONF_SERVER: "video.example.com", TRUECONF_USERNAME: "bot" })).toThrow(
-      /set TRUECONF_TOKEN, or TRUECONF_USERNAME and TRUECONF_PASSWORD/,
-    );
+    expect(() =>
+      connectionFromEnv({ TRUECONF_SERVER: "video.example.com", TRUECONF_USERNAME: "bot" }),
+    ).toThrow(/set TRUECONF_TOKEN, or TRUECONF_USERNAME and TRUECONF_PASSWORD/);
   });
 });

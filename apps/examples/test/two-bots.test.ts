@@ -8,8 +8,15 @@ describe("two bots in one process (runBots)", () => {
   it("runs a support bot and an alerts bot side by side, each answering its own command, and stops both", async () => {
     const { emu, connection } = await startEmulator();
     const [support, alerts] = await createBots(connection, emulatorConnection(emu, "alerts"));
-    const chat = emu.createChat({ type: "group", title: "Ops", owner: "alice", participants: ["bot", "alerts"] });
-    const authorized = [support, alerts].map((bot) => new Promise((resolve) => bot.on("authorized", resolve)));
+    const chat = emu.createChat({
+      type: "group",
+      title: "Ops",
+      owner: "alice",
+      participants: ["bot", "alerts"],
+    });
+    const authorized = [support, alerts].map(
+      (bot) => new Promise((resolve) => bot.on("authorized", resolve)),
+    );
     const running = runBots([support, alerts], { handleSignals: false });
     await Promise.all(authorized);
 
@@ -18,7 +25,10 @@ describe("two bots in one process (runBots)", () => {
       await emu.as("alice").send(chat, text);
       await emu.waitFor(() => emu.messages(chat).length > before + 1);
       await settled(emu, [support, alerts]);
-      return (emu.messages(chat).slice(before + 1) as unknown as Posted[]).map((m) => [m.author.id, m.content.text]);
+      return (emu.messages(chat).slice(before + 1) as unknown as Posted[]).map((m) => [
+        m.author.id,
+        m.content.text,
+      ]);
     };
     expect(await exchange("/help")).toEqual([
       [support.meId, "Support here: describe the problem and we will get back to you."],

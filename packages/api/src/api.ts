@@ -841,7 +841,7 @@ export class Api {
         // Not cancelled with the call: the subscription must go even when the download was aborted.
         unsubscribe: (file) => this.unsubscribeFileProgress({ fileId: file }),
         progress: this.#progress,
-        dispatcher: this.#requester.httpDispatcher,
+        httpDispatcher: this.#requester.httpDispatcher,
         pollIntervalMs: this.#pollInterval,
       },
       id,
@@ -1007,7 +1007,7 @@ export class Api {
         return this.#limits;
       },
       httpBaseUrl: this.#requester.httpBaseUrl,
-      dispatcher: this.#requester.httpDispatcher,
+      httpDispatcher: this.#requester.httpDispatcher,
     };
   }
 }

@@ -14,7 +14,7 @@ export interface DownloadContext {
   subscribe(fileId: string): Promise<unknown>;
   unsubscribe(fileId: string): Promise<unknown>;
   readonly progress: FileProgressWaiters;
-  readonly dispatcher: Dispatcher | undefined;
+  readonly httpDispatcher: Dispatcher | undefined;
   readonly pollIntervalMs: number;
 }
 
@@ -57,14 +57,14 @@ async function download(
     info = await pollUntilDownloadable(context, fileId, deadline, request);
   }
   const url = info.downloadUrl as string;
-  const { dispatcher } = context;
+  const { httpDispatcher } = context;
   const { signal } = request;
   if (request.destPath !== undefined) {
-    return downloadFile({ url, destPath: request.destPath, dispatcher, signal });
+    return downloadFile({ url, destPath: request.destPath, httpDispatcher, signal });
   }
   // The declared size is the natural cap of an in-memory download; the caller may set another one.
   const maxBytes = request.maxBytes ?? (info.size > 0 ? info.size : unknownSizeCap);
-  return downloadToBuffer({ url, maxBytes, dispatcher, signal });
+  return downloadToBuffer({ url, maxBytes, httpDispatcher, signal });
 }
 
 async function readyInfo(context: DownloadContext, fileId: string): Promise<GetFileInfoResponse> {

@@ -10,7 +10,7 @@ export interface UploadContext {
   /** The limits to check against, fetched first when the server supports it. */
   limits(): Promise<UploadLimits>;
   readonly httpBaseUrl: string | undefined;
-  readonly dispatcher: Dispatcher | undefined;
+  readonly httpDispatcher: Dispatcher | undefined;
   /** Cancels the HTTP transfer together with the call's WebSocket requests. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -42,7 +42,7 @@ export async function uploadToServer(
     file,
     preview: parts.preview,
     fileContentType: parts.fileContentType,
-    dispatcher: context.dispatcher,
+    httpDispatcher: context.httpDispatcher,
     signal: context.signal,
   });
 }

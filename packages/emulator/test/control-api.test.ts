@@ -17,7 +17,7 @@ afterEach(async () => {
   await emu.stop();
 });
 
-function file(name: string, data: string, type = "text/plain") {
+function blob(data: string, type = "text/plain") {
   return new Blob([Buffer.from(data)], { type });
 }
 
@@ -119,8 +119,8 @@ describe("the control API over HTTP", () => {
     form.set("caption", "**see**");
     form.set("parseMode", "markdown");
     form.set("replyMessageId", replied.body.messageId);
-    form.set("file", file("picture.png", "png-bytes", "image/png"), "picture.png");
-    form.set("preview", file("p.webp", "webp", "image/webp"), "p.webp");
+    form.set("file", blob("png-bytes", "image/png"), "picture.png");
+    form.set("preview", blob("webp", "image/webp"), "p.webp");
     const uploaded = await route("POST", "/as/{user}/files", `${a}/files`, form);
     expect(uploaded.status).toBe(201);
     const info = await route("GET", "/as/{user}/files/{fileId}", `${a}/files/${uploaded.body.fileId}`);
@@ -189,7 +189,7 @@ describe("the control API over HTTP", () => {
         .status,
     ).toBe(204);
     const avatar = new FormData();
-    avatar.set("file", file("a.png", "img", "image/png"), "a.png");
+    avatar.set("file", blob("img", "image/png"), "a.png");
     expect(
       (await route("PUT", "/as/{user}/chats/{chatId}/avatar", `${a}/chats/${c}/avatar`, avatar)).status,
     ).toBe(204);
@@ -369,11 +369,11 @@ describe("the control API over HTTP", () => {
     const badField = new FormData();
     badField.set("chatId", team);
     badField.set("ready", "perhaps");
-    badField.set("file", file("a.txt", "a"), "a.txt");
+    badField.set("file", blob("a"), "a.txt");
     expect((await call("POST", "/as/alice/files", badField)).body.field).toBe("ready");
     const unknownPart = new FormData();
     unknownPart.set("chatId", team);
-    unknownPart.set("other", file("a.txt", "a"), "a.txt");
+    unknownPart.set("other", blob("a"), "a.txt");
     expect((await call("POST", "/as/alice/files", unknownPart)).body.field).toBe("other");
     expect((await call("POST", "/as/alice/files", "{}")).status).toBe(400);
     expect(JSON.stringify([emu.accounts(), emu.messages(team), emu.chat(team)])).toBe(before);

@@ -4,8 +4,9 @@ import { Emulator } from "../src/index.js";
 import { upload } from "./support/multipart.js";
 import { connectRawBot, type RawBot } from "./support/raw-bot.js";
 
-const GiB = 1024 * 1024 * 1024;
+// The 1 GiB run with its memory target is a benchmark (bench/large-upload.ts); this one proves the streamed path.
 const MiB = 1024 * 1024;
+const size = 64 * MiB;
 
 let emu: Emulator;
 let bot: RawBot;
@@ -19,44 +20,30 @@ afterAll(async () => {
 });
 
 describe("streamed upload", () => {
-  it("takes a 1 GiB upload without the memory growing with the file", async () => {
+  it("streams a 64 MiB upload from a generator into a file whose bytes are the ones sent", async () => {
     const chunk = randomBytes(MiB);
-    const { uploadTaskId } = await bot.call("uploadFile", { fileName: "huge.bin", fileSize: GiB });
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
-    const started = performance.now();
-    let result: Awaited<ReturnType<typeof upload>>;
-    try {
-      result = await upload(emu, String(uploadTaskId), [
-        {
-          name: "file",
-          filename: "huge.bin",
-          contentType: "application/octet-stream",
-          size: GiB,
-          data: async function* () {
-            for (let i = 0; i < GiB / MiB; i += 1) yield chunk;
-          },
+    const { uploadTaskId } = await bot.call("uploadFile", { fileName: "big.bin", fileSize: size });
+    const result = await upload(emu, String(uploadTaskId), [
+      {
+        name: "file",
+        filename: "big.bin",
+        contentType: "application/octet-stream",
+        size,
+        data: async function* () {
+          for (let i = 0; i < size / MiB; i += 1) yield chunk;
         },
-      ]);
-    } finally {
-      clearInterval(sampler);
-    }
-    peak = Math.max(peak, process.memoryUsage().rss);
-    const seconds = (performance.now() - started) / 1000;
-    const growth = (peak - baseline) / MiB;
-    console.log(
-      `1 GiB upload: ${seconds.toFixed(1)} s (${(1024 / seconds).toFixed(0)} MiB/s), RSS growth ${growth.toFixed(1)} MiB (client and emulator in one process)`,
-    );
+      },
+    ]);
     expect(result.status).toBe(200);
-    expect(growth).toBeLessThan(128);
     const sent = await bot.call("sendFile", {
       chatId: emu.createChat({ type: "p2p", owner: "alice", participants: ["bot"] }),
       content: { temporalFileId: result.body.temporalFileId },
     });
-    expect((await bot.call("getFileInfo", { fileId: sent.fileId })).size).toBe(GiB);
-  }, 120_000);
+    const info = await bot.call("getFileInfo", { fileId: sent.fileId });
+    expect(info.size).toBe(size);
+    const response = await fetch(String(info.downloadUrl));
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(body.byteLength).toBe(size);
+    expect(Buffer.from(body.subarray(size - MiB)).equals(chunk)).toBe(true);
+  }, 60_000);
 });

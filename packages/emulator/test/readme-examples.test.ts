@@ -58,7 +58,11 @@ describe("README examples", () => {
     await run(exampleAfter("#### Example: a flaky token endpoint"), "token");
   });
 
+  it("runs the HTTP control API example", async () => {
+    await run(exampleAfter("#### Example: drive the world over HTTP"), "http");
+  });
+
   it("runs every ts example of the README (none is left out)", () => {
-    expect(readme.match(/```ts\n/g)).toHaveLength(5);
+    expect(readme.match(/```ts\n/g)).toHaveLength(6);
   });
 });

@@ -72,7 +72,12 @@ describe("three replicas of one bot", () => {
         await Promise.all(chatIds.map((chatId) => emu.as("alice").send(chatId, `m${round}`)));
       }
       const { hung } = await killed;
-      await emu.waitFor(() => replies.length >= chats * rounds, { timeout: 180_000 });
+      await emu.waitFor(() => replies.length >= chats * rounds, { timeout: 180_000 }).catch((error) => {
+        throw new Error(
+          `${replies.length} of ${chats * rounds} answered; replica A said:\n${a.output}\nB said:\n${b.output}`,
+          { cause: error },
+        );
+      });
       const elapsed = performance.now() - started;
       const [statsA, statsB] = await Promise.all([a.stop(), b.stop()]);
 

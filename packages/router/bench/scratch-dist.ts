@@ -18,14 +18,15 @@ async function feed(handle: (m: Message) => Promise<unknown>, n = 128) {
 }
 async function time(name: string, handle: (m: Message) => Promise<unknown>, n?: number) {
   await feed(handle, n);
-  const t = performance.now(); await feed(handle, n); const us = (performance.now() - t) * 1000 / events.length;
-  console.log(name.padEnd(40), us.toFixed(2), "µs/event");
+  const c = process.cpuUsage(); const t = performance.now(); await feed(handle, n); const us = (performance.now() - t) * 1000 / events.length; const cu = process.cpuUsage(c); const cpu = (cu.user + cu.system) / events.length;
+  console.log(name.padEnd(40), us.toFixed(2), "µs/event wall", cpu.toFixed(2), "cpu");
 }
 function build(opts: { handlers: number; mw: boolean; concurrency?: any }) {
   const dp = new Dispatcher({ concurrency: opts.concurrency ?? 64 });
   const outer = dp.includeRouter(new Router({ name: "outer" }));
   const inner = outer.includeRouter(new Router({ name: "inner" }));
-  if (opts.mw) { dp.useOuter(async (_e, _c, next) => next()); dp.use(async (_e, _c, next) => next()); }
+  if (opts.mw || (opts as any).outerOnly) dp.useOuter(async (_e, _c, next) => next());
+  if (opts.mw || (opts as any).innerOnly) dp.use(async (_e, _c, next) => next());
   texts.slice(0, opts.handlers).forEach((text, i) => {
     const router = i < 25 ? outer : inner;
     if (text.startsWith("/")) router.message(Command(text.slice(1)), () => { sink += i; });
@@ -34,7 +35,7 @@ function build(opts: { handlers: number; mw: boolean; concurrency?: any }) {
   return dp;
 }
 await time("async noop", async () => {});
-for (const [name, o] of [["0 handlers", { handlers: 0, mw: false }], ["0 handlers +mw", { handlers: 0, mw: true }], ["50 handlers", { handlers: 50, mw: false }], ["50 handlers +mw", { handlers: 50, mw: true }], ["50 +mw, key none", { handlers: 50, mw: true, concurrency: { key: "none", limit: 64 } }]] as const) {
+for (const [name, o] of [["0 handlers", { handlers: 0, mw: false }], ["0 handlers +mw", { handlers: 0, mw: true }], ["50 handlers", { handlers: 50, mw: false }], ["50 handlers +mw", { handlers: 50, mw: true }], ["50 outer only", { handlers: 50, mw: false, outerOnly: true }], ["50 inner only", { handlers: 50, mw: false, innerOnly: true }], ["50 +mw, key none", { handlers: 50, mw: true, concurrency: { key: "none", limit: 64 } }]] as const) {
   const dp = build(o as any);
   await time(name, (m) => dp.feedUpdate(m));
 }

@@ -18,8 +18,8 @@ async function feed(handle: (m: Message) => Promise<unknown>, n = 128) {
 }
 async function time(name: string, handle: (m: Message) => Promise<unknown>, n?: number) {
   await feed(handle, n);
-  const t = performance.now(); await feed(handle, n); const us = (performance.now() - t) * 1000 / events.length;
-  console.log(name.padEnd(40), us.toFixed(2), "µs/event");
+  const c = process.cpuUsage(); const t = performance.now(); await feed(handle, n); const us = (performance.now() - t) * 1000 / events.length; const cu = process.cpuUsage(c); const cpu = (cu.user + cu.system) / events.length;
+  console.log(name.padEnd(40), us.toFixed(2), "µs/event wall", cpu.toFixed(2), "cpu");
 }
 function build(opts: { handlers: number; mw: boolean; concurrency?: any }) {
   const dp = new Dispatcher({ concurrency: opts.concurrency ?? 64 });

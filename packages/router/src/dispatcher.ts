@@ -5,6 +5,7 @@ import {
   describeValue,
   type IncomingEvent,
   InvalidArgumentError,
+  type Logger,
   type RawUpdate,
   requireDuration,
   Update,
@@ -14,7 +15,7 @@ import type { BotOf, ContextTypes, FeedContext } from "./context.js";
 import { ErrorEvent } from "./error-event.js";
 import { DispatcherStoppedError, UpdateValidationError } from "./errors.js";
 import { type FSMContext, type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage } from "./fsm/index.js";
-import { consoleLogger, type Logger } from "./logger.js";
+import { consoleLogger } from "./logger.js";
 import { errorKey, isKnownMethod } from "./observer-methods.js";
 import { dispatchThroughTree, type PropagationContext, reportError } from "./propagation.js";
 import { isThenable, type MaybePromise } from "./maybe-promise.js";

@@ -1,13 +1,7 @@
-/**
- * Where the dispatcher reports what no error observer handled. Any object with these four methods works
- * (`console`, pino, the transport's logger, …).
- */
-export interface Logger {
-  debug(message: string, ...details: unknown[]): void;
-  info(message: string, ...details: unknown[]): void;
-  warn(message: string, ...details: unknown[]): void;
-  error(message: string, ...details: unknown[]): void;
-}
+import type { Logger } from "@tc/api";
+
+// The one Logger type of the SDK (the transport's, re-exported by @tc/api); the router re-exports it for its users.
+export type { Logger };
 
 const ignore = (): void => {};
 

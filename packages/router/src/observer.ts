@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "@tc/api";
 import type { ChecksResult } from "./filters/filter-engine.js";
 import { compileChecks } from "./filters/filter.js";
+import { type FilterGuard, filterGuard } from "./filters/filter-guard.js";
 import type { FilterInput, Registration } from "./filters/index.js";
 import type { MaybePromise } from "./maybe-promise.js";
 import type { Middleware } from "./middleware.js";
@@ -13,6 +14,8 @@ export interface HandlerEntry {
    */
   readonly check: ((event: unknown, ctx: object) => MaybePromise<ChecksResult>) | undefined;
   readonly handler: (event: unknown, ctx: never) => unknown;
+  /** The guard of the first filter: which events the handler can match at all (see filter-guard.ts). */
+  readonly guard: FilterGuard | undefined;
 }
 
 /** What one observer holds at one moment. Never mutated: every change makes a new one (see RouterSnapshot). */
@@ -79,6 +82,7 @@ export class ObserverCore {
     const entry: HandlerEntry = {
       check: filters.length === 0 ? undefined : compileChecks(filters),
       handler: handler as HandlerEntry["handler"],
+      guard: filterGuard(filters[0]),
     };
     this.#replace({ ...this.#state, handlers: [...this.#state.handlers, entry] });
     return () => {

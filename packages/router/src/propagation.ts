@@ -1,8 +1,9 @@
 import { ErrorEvent } from "./error-event.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "@tc/api";
 import { type ChecksResult, nothingAdded } from "./filters/filter-engine.js";
 import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { type Middleware, runChain } from "./middleware.js";
+import { buildIndex, candidatesFor, type HandlerIndex } from "./handler-index.js";
 import type { HandlerEntry } from "./observer.js";
 import { errorKey } from "./observer-methods.js";
 import type { RouterSnapshot } from "./router-snapshot.js";
@@ -44,6 +45,8 @@ function concat(
 interface RouterPlan {
   readonly scope: Scope;
   readonly handlers: readonly HandlerEntry[];
+  /** Finds the handlers worth trying for an event; `undefined`: try them all. */
+  readonly index: HandlerIndex | undefined;
   /** The ancestors' inner middleware, the router's `use`, the observer's own: around each matched handler. */
   readonly inner: readonly AnyMiddleware[];
   /** The router's `useOuter`, then the observer's outer middleware: once around the router and its children. */
@@ -84,7 +87,9 @@ function buildPlan(
   const children = router.children
     .map((child) => buildPlan(child, scope, key, inner))
     .filter((child) => child.handlers.length > 0 || child.outer.length > 0 || child.children.length > 0);
-  return { scope, handlers: observer?.handlers ?? [], inner, outer, children };
+  const handlers = observer?.handlers ?? [];
+  const index = buildIndex(handlers.map((entry) => entry.guard));
+  return { scope, handlers, index, inner, outer, children };
 }
 
 /**
@@ -107,7 +112,7 @@ export function dispatchThroughTree(
 
 /** The root: its own handlers (a lane), then every root router (a lane each), all of them. */
 function allLanes(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
-  const own = runHandlers(plan, dispatch, ctx, 0);
+  const own = tryHandlers(plan, dispatch, ctx);
   return isThenable(own)
     ? own.then((handled) => otherLanes(plan, dispatch, ctx, 0, handled))
     : otherLanes(plan, dispatch, ctx, 0, own);
@@ -137,7 +142,7 @@ function throughRouter(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePro
 }
 
 function routerBody(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
-  const own = runHandlers(plan, dispatch, ctx, 0);
+  const own = tryHandlers(plan, dispatch, ctx);
   if (own === true) return true;
   if (own === false) return firstChild(plan, dispatch, ctx, 0);
   return own.then((handled) => handled || firstChild(plan, dispatch, ctx, 0));
@@ -175,29 +180,43 @@ function around(
   );
 }
 
+/** Tries the router's handlers in order (those its index finds, when it has one). */
+function tryHandlers(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
+  if (plan.handlers.length === 0) return false;
+  const order = plan.index === undefined ? undefined : candidatesFor(plan.index, dispatch.payload);
+  return runHandlers(plan, order, dispatch, ctx, 0);
+}
+
 /**
- * Tries the router's handlers in order from `from`; the first whose filters all pass runs (inside the inner
- * chain). Synchronous as long as the filters tried are.
+ * Tries the handlers at `order` (all of them when `undefined`) from step `from`; the first whose filters all
+ * pass runs (inside the inner chain). Synchronous as long as the filters tried are.
  */
-function runHandlers(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number): MaybePromise<boolean> {
+function runHandlers(
+  plan: RouterPlan,
+  order: readonly number[] | undefined,
+  dispatch: Dispatch,
+  ctx: Ctx,
+  from: number,
+): MaybePromise<boolean> {
   const handlers = plan.handlers;
-  for (let index = from; index < handlers.length; index++) {
-    const entry = handlers[index]!;
+  const steps = order === undefined ? handlers.length : order.length;
+  for (let step = from; step < steps; step++) {
+    const entry = handlers[order === undefined ? step : order[step]!]!;
     if (entry.check === undefined) return runMatched(plan, entry, nothingAdded, dispatch, ctx);
     let added: MaybePromise<ChecksResult>;
     try {
       added = entry.check(dispatch.payload, ctx);
     } catch (error) {
-      return filterFailed(plan, dispatch, ctx, index, error);
+      return filterFailed(plan, order, dispatch, ctx, step, error);
     }
     if (added === false) continue;
     if (isThenable(added)) {
       return added.then(
         (fields) =>
           fields === false
-            ? runHandlers(plan, dispatch, ctx, index + 1)
+            ? runHandlers(plan, order, dispatch, ctx, step + 1)
             : runMatched(plan, entry, fields, dispatch, ctx),
-        (error: unknown) => filterFailed(plan, dispatch, ctx, index, error),
+        (error: unknown) => filterFailed(plan, order, dispatch, ctx, step, error),
       );
     }
     return runMatched(plan, entry, added, dispatch, ctx);
@@ -208,13 +227,14 @@ function runHandlers(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: numbe
 /** A throwing filter is a non-match for its handler: the error is reported, then the next handler tried. */
 function filterFailed(
   plan: RouterPlan,
+  order: readonly number[] | undefined,
   dispatch: Dispatch,
   ctx: Ctx,
-  index: number,
+  step: number,
   error: unknown,
 ): Promise<boolean> {
   return reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, ctx).then(() =>
-    runHandlers(plan, dispatch, ctx, index + 1),
+    runHandlers(plan, order, dispatch, ctx, step + 1),
   );
 }
 
@@ -226,7 +246,8 @@ function runMatched(
   dispatch: Dispatch,
   ctx: Ctx,
 ): MaybePromise<true> {
-  const handlerCtx: Ctx = added === nothingAdded ? { ...ctx } : { ...ctx, ...added };
+  const handlerCtx: Ctx = { ...ctx };
+  if (added !== nothingAdded) Object.assign(handlerCtx, added);
   const event = dispatch.payload;
   const handler = entry.handler as (event: unknown, ctx: Ctx) => unknown;
   const failed = (error: unknown) =>
@@ -268,14 +289,15 @@ export async function reportError(
     const plan: RouterPlan = {
       scope: current,
       handlers: observer.handlers,
+      index: undefined,
       inner: observer.inner,
       outer: observer.outer,
       children: [],
     };
     const handled =
       plan.outer.length === 0
-        ? runHandlers(plan, dispatch, ctx, 0)
-        : around(plan, dispatch, ctx, (p, d, c) => runHandlers(p, d, c, 0));
+        ? tryHandlers(plan, dispatch, ctx)
+        : around(plan, dispatch, ctx, tryHandlers);
     if (await handled) return;
   }
   logUnhandled(ctx.log, error, event);

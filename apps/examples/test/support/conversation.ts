@@ -16,7 +16,14 @@ export interface Posted {
   type: number;
   author: { id: string };
   replyMessageId?: string;
-  content: { text?: string; parseMode?: string; name?: string; mimeType?: string; size?: number; fileId?: string };
+  content: {
+    text?: string;
+    parseMode?: string;
+    name?: string;
+    mimeType?: string;
+    size?: number;
+    fileId?: string;
+  };
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -9,6 +9,7 @@ import type { CommandObject } from "./command-object.js";
 import type { FilterInput } from "./filter.js";
 import { toCheck } from "./filter-engine.js";
 import { isThenable, type MaybePromise } from "../maybe-promise.js";
+import { type FilterGuard, guardOf, type Probe } from "./filter-guard.js";
 import { isMagicFilter } from "./magic-filter.js";
 import { type FilterTypes, type filterTypes, type RunnableFilter, runFilter } from "./typed-filter.js";
 
@@ -90,6 +91,8 @@ export class CommandFilter implements RunnableFilter {
   readonly #matchers: readonly NameMatcher[];
   readonly #ignoreMention: boolean;
   readonly #magic: ((command: CommandObject, ctx: object) => unknown) | undefined;
+  /** The guard: the names a command must have (lower case with `ignoreCase`); none when a pattern is a RegExp. */
+  readonly #guard: FilterGuard | undefined;
 
   /** @internal Use {@link Command}. */
   constructor(patterns: readonly CommandPattern[], options: CommandOptions) {
@@ -104,6 +107,23 @@ export class CommandFilter implements RunnableFilter {
     if (patterns.length === 0) throw new InvalidArgumentError("Command needs at least one command");
     this.#matchers = patterns.map((pattern) => this.#matcher(pattern, ignoreCase));
     this.#magic = o.magic === undefined ? undefined : magicCheck(o.magic);
+    this.#guard = patterns.every((pattern) => typeof pattern === "string")
+      ? {
+          probe: commandProbe(this.#prefixes, ignoreCase),
+          values: patterns.map((pattern) => this.#bareName(pattern as string, ignoreCase)),
+        }
+      : undefined;
+  }
+
+  /** @internal For the router: the command names this filter can match. */
+  [guardOf](): FilterGuard | undefined {
+    return this.#guard;
+  }
+
+  /** A string pattern as the name it matches: without a leading prefix character, lower case with `ignoreCase`. */
+  #bareName(pattern: string, ignoreCase: boolean): string {
+    const bare = this.#prefixes.some((p) => pattern.startsWith(p)) ? pattern.slice([...pattern][0]!.length) : pattern;
+    return ignoreCase ? bare.toLowerCase() : bare;
   }
 
   #matcher(pattern: CommandPattern, ignoreCase: boolean): NameMatcher {
@@ -116,15 +136,12 @@ export class CommandFilter implements RunnableFilter {
       throw new InvalidArgumentError("Command: expected command names (strings) or RegExps");
     }
     // The docs of the Python SDK write `Command("/start")`: a leading prefix character is not part of the name.
-    const bare = this.#prefixes.some((p) => pattern.startsWith(p))
-      ? pattern.slice([...pattern][0]!.length)
-      : pattern;
-    if (bare.length === 0 || /[\s@]/.test(bare)) {
+    const wanted = this.#bareName(pattern, ignoreCase);
+    if (wanted.length === 0 || /[\s@]/.test(wanted)) {
       throw new InvalidArgumentError(
         `Command: "${pattern}" is no command name (empty, or with a space or @)`,
       );
     }
-    const wanted = ignoreCase ? bare.toLowerCase() : bare;
     return ignoreCase
       ? (name) => (name.toLowerCase() === wanted ? null : undefined)
       : (name) => (name === wanted ? null : undefined);
@@ -144,9 +161,9 @@ export class CommandFilter implements RunnableFilter {
   }
 
   #match(event: unknown, ctx: object | undefined): MaybePromise<false | { command: CommandObject }> {
-    const { text, type } = (event ?? {}) as { text?: unknown; type?: unknown };
-    if (typeof text !== "string" || (type !== undefined && type !== MessageType.PLAIN_MESSAGE)) return false;
-    const prefix = this.#prefixOf(text);
+    const text = commandText(event);
+    if (text === undefined) return false;
+    const prefix = prefixOf(this.#prefixes, text);
     if (prefix === undefined) return false;
     const { name, mention, args } = cutCommand(text, prefix);
     if (name.length === 0) return false;
@@ -176,11 +193,39 @@ export class CommandFilter implements RunnableFilter {
     const magicResult = this.#magic(parsed, ctx ?? {});
     return isThenable(magicResult) ? Promise.resolve(magicResult).then(withMagic) : withMagic(magicResult);
   }
+}
 
-  #prefixOf(text: string): string | undefined {
-    for (const prefix of this.#prefixes) if (text.startsWith(prefix)) return prefix;
-    return undefined;
+/** The text of an event that can be a command: a plain text message or an edited text. */
+function commandText(event: unknown): string | undefined {
+  const { text, type } = (event ?? {}) as { text?: unknown; type?: unknown };
+  return typeof text !== "string" || (type !== undefined && type !== MessageType.PLAIN_MESSAGE) ? undefined : text;
+}
+
+function prefixOf(prefixes: readonly string[], text: string): string | undefined {
+  for (const prefix of prefixes) if (text.startsWith(prefix)) return prefix;
+  return undefined;
+}
+
+const probes = new Map<string, Probe>();
+
+/** The probe of the command name under these prefixes (lower case with `ignoreCase`), shared by such filters. */
+function commandProbe(prefixes: readonly string[], ignoreCase: boolean): Probe {
+  const id = `command ${ignoreCase ? "i" : "-"} ${prefixes.join("")}`;
+  let probe = probes.get(id);
+  if (probe === undefined) {
+    probe = {
+      id,
+      read: (event) => {
+        const text = commandText(event);
+        const prefix = text === undefined ? undefined : prefixOf(prefixes, text);
+        if (prefix === undefined) return undefined;
+        const { name } = cutCommand(text!, prefix);
+        return ignoreCase ? name.toLowerCase() : name;
+      },
+    };
+    probes.set(id, probe);
   }
+  return probe;
 }
 
 /** The `magic` option as a function to the value it resolves to (a magic filter's value, else the filter's result). */

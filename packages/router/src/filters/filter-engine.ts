@@ -78,28 +78,24 @@ function continueChecks(
     if (isThenable(result)) {
       return Promise.resolve(result).then((value) => {
         if (!value) return false;
-        if (isPlainObject(value)) [added, view] = merge(ctx, added, view, value);
+        if (isPlainObject(value)) {
+          added = Object.assign(added ?? {}, value);
+          if (index + 1 < checks.length) view = viewOf(ctx, view, value);
+        }
         return continueChecks(checks, index + 1, event, ctx, added, view);
       });
     }
     if (!result) return false;
-    if (isPlainObject(result)) [added, view] = merge(ctx, added, view, result);
+    if (isPlainObject(result)) {
+      added = Object.assign(added ?? {}, result);
+      // Only a later check needs the view: making ctx a prototype is not free, so a last filter skips it.
+      if (index + 1 < checks.length) view = viewOf(ctx, view, result);
+    }
   }
   return added ?? nothingAdded;
 }
 
-/** Adds a filter's fields to the additions and to the view later checks see. */
-function merge(
-  ctx: object,
-  added: Record<string, unknown> | undefined,
-  view: object,
-  fields: Record<string, unknown>,
-): [Record<string, unknown>, object] {
-  if (added === undefined) {
-    added = {};
-    view = Object.create(ctx) as object;
-  }
-  Object.assign(added, fields);
-  Object.assign(view, fields);
-  return [added, view];
+/** What later checks see: ctx with the fields added so far (a child of ctx, made at the first addition). */
+function viewOf(ctx: object, view: object, fields: Record<string, unknown>): object {
+  return Object.assign(view === ctx ? Object.create(ctx) : view, fields);
 }

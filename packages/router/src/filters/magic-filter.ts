@@ -10,6 +10,7 @@
 import { InvalidArgumentError } from "@tc/api";
 import { and, or } from "./combinators.js";
 import type { MagicAttribute, MagicRoot } from "./magic-types.js";
+import { type FilterGuard, guardOf, type Probe } from "./filter-guard.js";
 import { type RunnableFilter, runFilter } from "./typed-filter.js";
 
 /** One step of a chain. */
@@ -20,6 +21,9 @@ interface Step {
   readonly important: boolean;
   /** How the step reads in `String(filter)`: `.text`, `.eq("ping")`. */
   readonly text: string;
+  /** For guards: the attribute name this step reads, or the strings one of which the value must equal. */
+  readonly reads?: string;
+  readonly equals?: readonly string[];
 }
 
 const rejected: unique symbol = Symbol("rejected");
@@ -60,7 +64,8 @@ class MagicChain implements RunnableFilter {
     return this.#resolver(root);
   }
 
-  [runFilter](event: unknown): unknown {
+  /** The filter as the router runs it; made once per chain, so that events never go through the Proxy. */
+  readonly check = (event: unknown): unknown => {
     let value: unknown;
     try {
       value = this.resolve(event);
@@ -69,6 +74,17 @@ class MagicChain implements RunnableFilter {
     }
     if (!value) return false;
     return this.storesMatch ? { match: value } : true;
+  };
+
+  [runFilter](event: unknown): unknown {
+    return this.check(event);
+  }
+
+  /** `F.name.eq("x")` and `F.name.in(["x", "y"])` (strings only) match only events whose `name` is one of them. */
+  guard(): FilterGuard | undefined {
+    const [first, second] = this.steps;
+    if (this.steps.length !== 2 || first?.reads === undefined || second?.equals === undefined) return undefined;
+    return { probe: attributeProbe(first.reads), values: second.equals };
   }
 
   describe(): string {
@@ -143,8 +159,32 @@ function valueSet(values: unknown, operation: string): ReadonlySet<unknown> {
   return new Set(values as Iterable<unknown>);
 }
 
+const probes = new Map<string, Probe>();
+
+/** The probe of an event's attribute, shared by every guard on that attribute. */
+function attributeProbe(name: string): Probe {
+  let probe = probes.get(name);
+  if (probe === undefined) {
+    probe = {
+      id: `attribute ${name}`,
+      read: (event) => {
+        try {
+          const value =
+            event === null || event === undefined ? undefined : (event as Record<string, unknown>)[name];
+          return typeof value === "string" ? value : undefined;
+        } catch {
+          return undefined; // A throwing getter makes the chain not match: no handler of this guard can.
+        }
+      },
+    };
+    probes.set(name, probe);
+  }
+  return probe;
+}
+
 function attribute(name: PropertyKey): Step {
   return {
+    ...(typeof name === "string" ? { reads: name } : {}),
     run: (value) =>
       value === null || value === undefined ? rejected : (value as Record<PropertyKey, unknown>)[name],
     important: false,
@@ -183,10 +223,10 @@ const isNot = (value: unknown) =>
 /** The operations, by name; every other string key is an attribute. */
 const operations: Record<string, Operation> = {
   eq: (c, value: unknown) =>
-    extend(
-      c,
-      step(`.eq(${show(value)})`, (x) => x === value),
-    ),
+    extend(c, {
+      ...step(`.eq(${show(value)})`, (x) => x === value),
+      ...(typeof value === "string" ? { equals: [value] } : {}),
+    }),
   ne: (c, value: unknown) =>
     extend(
       c,
@@ -198,10 +238,11 @@ const operations: Record<string, Operation> = {
   le: compared("le", (a, b) => a <= b),
   in: (c, values: unknown) => {
     const set = valueSet(values, ".in()");
-    return extend(
-      c,
-      step(`.in(${show([...set])})`, (x) => set.has(x)),
-    );
+    const strings = [...set].every((value) => typeof value === "string");
+    return extend(c, {
+      ...step(`.in(${show([...set])})`, (x) => set.has(x)),
+      ...(strings ? { equals: [...set] as string[] } : {}),
+    });
   },
   notIn: (c, values: unknown) => {
     const set = valueSet(values, ".notIn()");
@@ -289,7 +330,8 @@ const inspect = Symbol.for("nodejs.util.inspect.custom");
 const handler: ProxyHandler<MagicChain> = {
   get(chain, key) {
     if (key === inspect) return () => chain.describe();
-    if (key === runFilter) return (event: unknown) => chain[runFilter](event);
+    if (key === runFilter) return chain.check;
+    if (key === guardOf) return () => chain.guard();
     if (typeof key === "symbol") return undefined;
     // A chain is no promise: `await F.text` or a test framework probing `then` must not build an attribute.
     if (key === "then") return undefined;
