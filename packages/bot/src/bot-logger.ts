@@ -37,8 +37,10 @@ export function redactingLogger(sink: Logger, secrets: () => Iterable<string>): 
     (level: (typeof levels)[number]) =>
     (message: string, ...details: unknown[]): void => {
       try {
-        const line = [message, ...details.map((d) => (typeof d === "string" ? d : inspect(d, { depth: 4 })))]
-          .join(" ");
+        const line = [
+          message,
+          ...details.map((d) => (typeof d === "string" ? d : inspect(d, { depth: 4 }))),
+        ].join(" ");
         sink[level](redact(line, secrets()));
       } catch {
         // A logger is where failures are reported; a broken one must not break the bot.

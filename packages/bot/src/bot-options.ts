@@ -1,5 +1,11 @@
 import type { ApiOptions } from "@tc/api";
-import { checkOptions, InvalidArgumentError, requireBoolean, requireDuration, type VerifySsl } from "@tc/core";
+import {
+  checkOptions,
+  InvalidArgumentError,
+  requireBoolean,
+  requireDuration,
+  type VerifySsl,
+} from "@tc/core";
 import type { ConcurrencyOptions, Dispatcher } from "@tc/router";
 import type { HealthStatus, Logger, TokenProvider, TransportOptions } from "@tc/transport";
 
@@ -101,7 +107,9 @@ export function resolveBotOptions(
     );
   }
   if (credentials !== undefined && (o.token !== undefined || o.tokenProvider !== undefined)) {
-    throw new InvalidArgumentError("Bot.fromCredentials fetches its own tokens: give no token or tokenProvider");
+    throw new InvalidArgumentError(
+      "Bot.fromCredentials fetches its own tokens: give no token or tokenProvider",
+    );
   }
   const transport: TransportOptions = {
     server: o.server,

@@ -3,9 +3,9 @@ import { Dispatcher, type DispatcherStopReport } from "@tc/router";
 import { type HealthStatus, type Logger, type Session, Transport } from "@tc/transport";
 import { consoleLogger, redactingLogger } from "./bot-logger.js";
 import { type BotOptions, type ResolvedBotOptions, resolveBotOptions } from "./bot-options.js";
-import { type RunOptions, runBots } from "./run-bots.js";
 import { installMessageIntake } from "./message-intake.js";
 import { RecentIds } from "./recent-ids.js";
+import { type RunOptions, runBots } from "./run-bots.js";
 
 /** Options of {@link Bot.shutdown}. */
 export interface ShutdownOptions {
@@ -196,10 +196,13 @@ export class Bot extends Api {
     const started = Date.now();
     this.#detach?.();
     const bots = botsOfDispatcher.get(this.dispatcher);
-    bots?.delete(this);
+    const wasServing = bots?.delete(this) ?? false;
     let report: DispatcherStopReport | undefined;
-    if (bots === undefined || bots.size === 0) report = await this.dispatcher.stop({ deadline });
-    else await Promise.race([this.dispatcher.idle(), new Promise((r) => setTimeout(r, deadline).unref())]);
+    // The last bot of a dispatcher stops it (and its FSM storage); the others only wait for what is running.
+    if (wasServing && bots?.size === 0) report = await this.dispatcher.stop({ deadline });
+    else if (wasServing) {
+      await Promise.race([this.dispatcher.idle(), new Promise((r) => setTimeout(r, deadline).unref())]);
+    }
     await this.transport.stop({ deadline: Math.max(0, deadline - (Date.now() - started)) });
     this.#finish(undefined);
     return report;

@@ -1,7 +1,8 @@
 // One import is enough for a bot: the bot layer, and the public surface of every layer below it.
+
+// Several layers name these; the bot exports the one a bot author passes around.
+export type { Logger } from "@tc/api";
 export * from "@tc/api";
-export * from "@tc/format";
-export * from "@tc/router";
 export {
   BufferedInputFile,
   DownloadError,
@@ -19,9 +20,9 @@ export {
   URLInputFile,
   type URLInputFileOptions,
 } from "@tc/files";
+export * from "@tc/format";
+export * from "@tc/router";
 export { ConnectionState, type HealthStatus, type Session, type TokenProvider } from "@tc/transport";
-// Several layers name these; the bot exports the one a bot author passes around.
-export type { Logger } from "@tc/api";
 export { Bot, type BotLifecycleEvents, type ShutdownOptions } from "./bot.js";
 export type { BotOptions } from "./bot-options.js";
 export { type RunnableBot, type RunOptions, runBots } from "./run-bots.js";

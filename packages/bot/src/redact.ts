@@ -13,10 +13,7 @@ const secretPatterns: readonly [RegExp, string][] = [
   [/(authorization["']?\s*[:=]\s*["']?)(?:bearer|basic|jwt)?\s*[^\s"',}]+/gi, `$1${redacted}`],
   [/\b(bearer)\s+[^\s"',}]+/gi, `$1 ${redacted}`],
   // Query parameters and JSON fields whose name says they are secret.
-  [
-    /([?&](?:access_token|token|password|secret|signature|sig|key)=)[^&#\s"']+/gi,
-    `$1${redacted}`,
-  ],
+  [/([?&](?:access_token|token|password|secret|signature|sig|key)=)[^&#\s"']+/gi, `$1${redacted}`],
   [/("(?:access_token|token|password|client_secret|secret)"\s*:\s*")[^"]*(")/gi, `$1${redacted}$2`],
 ];
 

@@ -1,7 +1,7 @@
 // The Python SDK's Getting Started bot, in TypeScript, against the emulator: a human writes, the bot echoes.
 import { describe, expect, it } from "vitest";
 import { Dispatcher, F, Router } from "../src/index.js";
-import { botFor, startEmulator } from "./support/world.js";
+import { botFor, messagesOf, startEmulator } from "./support/world.js";
 
 describe("the Getting Started echo bot", () => {
   it("answers a human's text with the same text", async () => {
@@ -17,8 +17,8 @@ describe("the Getting Started echo bot", () => {
     await emu.as("alice").send(chatId, "Hello, bot!");
     await emu.waitForRequest("sendMessage");
     await bot.dispatcher.idle();
-    const texts = emu.messages(chatId).map((m) => m.content.text);
+    const texts = messagesOf(emu, chatId).map((m) => m.content.text);
     expect(texts.slice(-2)).toEqual(["Hello, bot!", "Hello, bot!"]);
-    expect(emu.messages(chatId).at(-1)?.author.id).toBe(bot.meId);
+    expect(messagesOf(emu, chatId).at(-1)?.author.id).toBe(bot.meId);
   });
 });

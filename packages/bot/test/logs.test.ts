@@ -2,7 +2,7 @@
 // debug, and every captured line checked for the password, any token and any signed URL.
 import { describe, expect, it } from "vitest";
 import { Bot, BufferedInputFile, Dispatcher, type Message, Router } from "../src/index.js";
-import { botFor, captureLog, startEmulator } from "./support/world.js";
+import { botFor, captureLog, messagesOf, startEmulator, waitFor } from "./support/world.js";
 
 describe("logs", () => {
   it("carry no password, token, Authorization header or signed URL, at any level", async () => {
@@ -33,8 +33,10 @@ describe("logs", () => {
     emu.faults.dropSessions({ clean: false });
     emu.faults.expireTokens({ onRequests: true });
     await emu.as("alice").send(chat, "after the drop");
-    await emu.as("alice").sendFile(chat, { name: "notes.txt", data: new TextEncoder().encode("secret notes") });
-    await waitFor(() => emu.messages(chat).filter((m) => m.author.id === bot.meId).length === 3);
+    await emu
+      .as("alice")
+      .sendFile(chat, { name: "notes.txt", data: new TextEncoder().encode("secret notes") });
+    await waitFor(() => messagesOf(emu, chat).filter((m) => m.author.id === bot.meId).length === 3);
     await bot.shutdown();
 
     const text = log.lines.join("\n");
@@ -45,14 +47,7 @@ describe("logs", () => {
     expect(text).not.toMatch(/[?&](access_token|token)=(?!\[redacted\])/);
     expect(text).not.toMatch(/authorization\W+(bearer|jwt)\s+(?!\[redacted\])/i);
     // Message texts appear at debug only.
-    for (const line of log.lines.filter((l) => !l.startsWith("debug"))) expect(line).not.toContain("secret notes");
+    for (const line of log.lines.filter((l) => !l.startsWith("debug")))
+      expect(line).not.toContain("secret notes");
   }, 30_000);
 });
-
-async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -2,7 +2,7 @@
 // examples import the package source, and a human checks that the bots answer.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startEmulator } from "./support/world.js";
+import { messagesOf, startEmulator, waitFor } from "./support/world.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
@@ -44,8 +44,8 @@ describe("README examples", () => {
     const running = import(adapt(0, emu.port));
     await waitFor(() => emu.sessions.some((s) => s.authorized));
     await emu.as("alice").send(emu.seeded!.p2pChatId, "ping");
-    await waitFor(() => emu.messages(emu.seeded!.p2pChatId).length === 2);
-    expect(emu.messages(emu.seeded!.p2pChatId).map((m) => m.content.text)).toEqual(["ping", "ping"]);
+    await waitFor(() => messagesOf(emu, emu.seeded!.p2pChatId).length === 2);
+    expect(messagesOf(emu, emu.seeded!.p2pChatId).map((m) => m.content.text)).toEqual(["ping", "ping"]);
     process.emit("SIGINT");
     await running;
     expect(emu.sessions.some((s) => s.open)).toBe(false);
@@ -72,11 +72,3 @@ describe("README examples", () => {
     expect(emu.sessions.some((s) => s.open)).toBe(false);
   });
 });
-
-async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -9,7 +9,10 @@ describe("redact", () => {
   it.each([
     [`auth with ${jwt}`, "auth with [redacted]"],
     ["GET https://tc/files/1?token=abc123&x=1", "GET https://tc/files/1?token=[redacted]&x=1"],
-    ['{"method":"auth","payload":{"token":"t0ken-value"}}', '{"method":"auth","payload":{"token":"[redacted]"}}'],
+    [
+      '{"method":"auth","payload":{"token":"t0ken-value"}}',
+      '{"method":"auth","payload":{"token":"[redacted]"}}',
+    ],
     ["Authorization: Bearer abc.def", "Authorization: [redacted]"],
     ['{"password":"hunter22","username":"bot"}', '{"password":"[redacted]","username":"bot"}'],
     ["headers { authorization: 'JWT abc' }", "headers { authorization: '[redacted]' }"],
@@ -26,11 +29,22 @@ describe("redactingLogger", () => {
   it("renders details into the line before redacting, and survives a throwing sink", () => {
     const sink = captureLog();
     const log = redactingLogger(sink, () => ["pa55word"]);
-    log.warn("request failed", { url: "https://tc/x?access_token=zzz", password: "pa55word" }, new Error(jwt));
+    log.warn(
+      "request failed",
+      { url: "https://tc/x?access_token=zzz", password: "pa55word" },
+      new Error(jwt),
+    );
     expect(sink.lines).toHaveLength(1);
     expect(sink.lines[0]).not.toMatch(/zzz|pa55word|eyJhbGci/);
     const throwing = redactingLogger(
-      { debug() {}, info() {}, warn() {}, error: () => { throw new Error("disk full"); } },
+      {
+        debug() {},
+        info() {},
+        warn() {},
+        error: () => {
+          throw new Error("disk full");
+        },
+      },
       () => [],
     );
     expect(() => throwing.error("x")).not.toThrow();

@@ -2,7 +2,7 @@
 // write, token expiry, and shutdown with handlers still running.
 import { describe, expect, it } from "vitest";
 import { Dispatcher, type Message, Router } from "../src/index.js";
-import { botFor, startEmulator } from "./support/world.js";
+import { botFor, messagesOf, startEmulator, waitFor } from "./support/world.js";
 
 /** A router that records every text it handles, per chat, in the order handled. */
 function recorder() {
@@ -62,7 +62,7 @@ describe("a bot under faults", () => {
       }
       await reconnected;
     }
-    await waitUntil(() => chats.every((chat) => seen.get(chat)?.length === sent.get(chat)!.length), 20_000);
+    await waitFor(() => chats.every((chat) => seen.get(chat)?.length === sent.get(chat)!.length), 20_000);
     await bot.dispatcher.idle();
     for (const chat of chats) expect(seen.get(chat)).toEqual(sent.get(chat));
   }, 60_000);
@@ -75,10 +75,10 @@ describe("a bot under faults", () => {
     const { seen, dp } = recorder();
     const bot = await botFor(emu, { dispatcher: dp, receiveUnreadMessages: true });
     await bot.start();
-    await waitUntil(() => seen.get(chat)?.length === 3, 5_000);
+    await waitFor(() => seen.get(chat)?.length === 3, 5_000);
     await bot.sendMessage({ chatId: chat, text: "mine" });
     await emu.as("alice").send(chat, "fourth");
-    await waitUntil(() => seen.get(chat)?.length === 4, 5_000);
+    await waitFor(() => seen.get(chat)?.length === 4, 5_000);
     await bot.dispatcher.idle();
     expect(seen.get(chat)).toEqual(["first", "second", "third", "fourth"]);
   });
@@ -95,8 +95,10 @@ describe("a bot under faults", () => {
 
     emu.faults.expireTokens({ onRequests: true });
     for (const text of ["one", "two", "three"]) await emu.as("alice").send(chat, text);
-    await waitUntil(() => emu.messages(chat).filter((m) => m.author.id === bot.meId).length === 3, 10_000);
-    const answers = emu.messages(chat).filter((m) => m.author.id === bot.meId).map((m) => m.content.text);
+    await waitFor(() => messagesOf(emu, chat).filter((m) => m.author.id === bot.meId).length === 3, 10_000);
+    const answers = messagesOf(emu, chat)
+      .filter((m) => m.author.id === bot.meId)
+      .map((m) => m.content.text);
     expect(answers).toEqual(["echo one", "echo two", "echo three"]);
     expect(bot.healthCheck().authorized).toBe(true);
   });
@@ -124,23 +126,15 @@ describe("a bot under faults", () => {
     await bot.start();
     await emu.as("alice").send(emu.seeded!.p2pChatId, "quick");
     await emu.as("alice").send(emu.seeded!.groupChatId, "slow");
-    await waitUntil(() => bot.dispatcher.running === 2, 5_000);
+    await waitFor(() => bot.dispatcher.running === 2, 5_000);
 
     const stopping = bot.shutdown({ deadline: 500 });
     release();
     const report = await stopping;
     expect(slowAborted).toBe(true);
     expect(report?.cut.map((event) => (event as Message).text)).toEqual(["slow"]);
-    expect(emu.messages(emu.seeded!.p2pChatId).at(-1)?.content.text).toBe("quick done");
+    expect(messagesOf(emu, emu.seeded!.p2pChatId).at(-1)?.content.text).toBe("quick done");
     expect(bot.healthCheck().status).toBe("stopped");
     await expect(bot.stopped).resolves.toBeUndefined();
   });
 });
-
-async function waitUntil(condition: () => boolean, timeout: number): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { Bot, Dispatcher, type Message, Router, runBots, State, StatesGroup } from "../src/index.js";
-import { botFor, startEmulator } from "./support/world.js";
+import { botFor, startEmulator, waitFor } from "./support/world.js";
 
 describe("several bots in one process", () => {
   it("one dispatcher serves two bots; each skips its own messages; FSM keys carry the bot id", async () => {
     const emu = await startEmulator();
     emu.addBot({ login: "helper", password: "helper-password" });
-    const chat = emu.createChat({ type: "group", title: "Both", owner: "alice", participants: ["bot", "helper"] });
+    const chat = emu.createChat({
+      type: "group",
+      title: "Both",
+      owner: "alice",
+      participants: ["bot", "helper"],
+    });
     const Form = StatesGroup("Form", { waiting: State() });
     const router = new Router();
     const handled: string[] = [];
@@ -41,16 +46,47 @@ describe("several bots in one process", () => {
     // The second bot sees the first one's answer, the first bot never sees its own; the same user in the same
     // chat is in the form for the first bot only.
     expect(handled.sort()).toEqual(
-      ["first: start", "second: start", "second: started", "first in the form: Alice", "second: Alice"].sort(),
+      [
+        "first: start",
+        "second: start",
+        "second: started",
+        "first in the form: Alice",
+        "second: Alice",
+      ].sort(),
     );
     await second.shutdown();
+  });
+
+  it("shutting down a bot that never started leaves the dispatcher it shares serving the other bot", async () => {
+    const emu = await startEmulator();
+    const seen: string[] = [];
+    const router = new Router();
+    router.message((message: Message) => void seen.push(message.text ?? ""));
+    const dp = new Dispatcher();
+    dp.includeRouter(router);
+    const serving = await botFor(emu, { dispatcher: dp });
+    const idle = new Bot({
+      server: "127.0.0.1",
+      https: false,
+      webPort: emu.port,
+      token: emu.issueToken("bot"),
+      dispatcher: dp,
+    });
+    await serving.start();
+    await idle.shutdown();
+    await emu.as("alice").send(emu.seeded!.p2pChatId, "still here");
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual(["still here"]);
   });
 
   it("runBots installs one signal handler for all bots and drains every bot on SIGINT", async () => {
     const emu = await startEmulator();
     emu.addBot({ login: "helper", password: "helper-password" });
     const a = await botFor(emu);
-    const b = await Bot.fromCredentials("127.0.0.1", "helper", "helper-password", { https: false, webPort: emu.port });
+    const b = await Bot.fromCredentials("127.0.0.1", "helper", "helper-password", {
+      https: false,
+      webPort: emu.port,
+    });
     const before = process.listenerCount("SIGINT");
     const running = runBots([a, b]);
     await waitFor(() => a.healthCheck().authorized && b.healthCheck().authorized);
@@ -61,11 +97,3 @@ describe("several bots in one process", () => {
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
 });
-
-async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

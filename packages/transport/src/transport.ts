@@ -430,6 +430,9 @@ export class Transport {
       onAuthResponse = (payload) => {
         clearTimeout(timer);
         onAuthResponse = undefined;
+        // The session is known at once: pushes that arrive in the same read as this response are emitted before
+        // the code after the await runs, and their handlers need the bot's id.
+        if (!errorOf(payload)) this.#session = sessionOf(payload);
         resolve(payload);
       };
       closed.then((reason) => {
@@ -466,14 +469,11 @@ export class Transport {
       throw new AttemptFailure(`auth rejected: ${error.message}`, error);
     }
     if (this.#halting) throw new AttemptFailure("stopped");
-    const result = (authPayload ?? {}) as Record<string, unknown>;
-    this.#session = {
-      userId: typeof result.userId === "string" ? result.userId : "",
-      connectionId: typeof result.connectionId === "string" ? result.connectionId : "",
-    };
+    const session = sessionOf(authPayload);
+    this.#session = session;
     this.#gateOpen = true;
     this.#setState("authorized");
-    this.#emit("authorized", { ...this.#session });
+    this.#emit("authorized", { ...session });
     this.#resolveStarted?.();
     this.#flush();
     return { closed };
@@ -803,4 +803,13 @@ async function closeDispatcher(dispatcher: Dispatcher, timeout: number): Promise
 /** The start of a skipped frame for the log; server text is logged, our own frames (with the token) never are. */
 function preview(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** The session an `auth` response describes (tolerant of missing fields: the user id is then empty). */
+function sessionOf(payload: unknown): Session {
+  const result = (typeof payload === "object" && payload !== null ? payload : {}) as Record<string, unknown>;
+  return {
+    userId: typeof result.userId === "string" ? result.userId : "",
+    connectionId: typeof result.connectionId === "string" ? result.connectionId : "",
+  };
 }

@@ -10,8 +10,10 @@ export interface CapturedLog extends Logger {
 /** A logger that keeps what it is given. */
 export function captureLog(): CapturedLog {
   const lines: string[] = [];
-  const keep = (level: string) => (message: string, ...details: unknown[]) =>
-    lines.push([level, message, ...details.map(String)].join(" "));
+  const keep =
+    (level: string) =>
+    (message: string, ...details: unknown[]) =>
+      lines.push([level, message, ...details.map(String)].join(" "));
   return { lines, debug: keep("debug"), info: keep("info"), warn: keep("warn"), error: keep("error") };
 }
 
@@ -40,4 +42,24 @@ export async function botFor(
   });
   cleanups.push(() => bot.shutdown({ deadline: 1_000 }));
   return bot;
+}
+
+/** What the tests read of a stored message (the emulator returns wire envelopes as plain records). */
+export interface StoredMessage {
+  author: { id: string };
+  content: { text?: string };
+}
+
+/** The messages of a chat, oldest first, as the emulator stores them. */
+export function messagesOf(emu: Emulator, chatId: string): StoredMessage[] {
+  return emu.messages(chatId) as unknown as StoredMessage[];
+}
+
+/** Polls `condition` until it holds, failing after `timeout` ms. */
+export async function waitFor(condition: () => boolean, timeout = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

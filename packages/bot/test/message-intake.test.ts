@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { Dispatcher, type Message, Router } from "../src/index.js";
+import { sameUserId } from "../src/message-intake.js";
+import { RecentIds } from "../src/recent-ids.js";
+import { botFor, startEmulator, waitFor } from "./support/world.js";
+
+describe("sameUserId", () => {
+  it.each([
+    ["bot@srv/80830e3b", "bot@srv", true],
+    ["Bot@SRV", "bot@srv", true],
+    ["bot", "bot@srv/x", true],
+    ["bot@srv", "bot@other", false],
+    ["robot@srv", "bot@srv", false],
+  ])("%s vs %s: %s", (a, b, same) => {
+    expect(sameUserId(a, b)).toBe(same);
+  });
+});
+
+describe("RecentIds", () => {
+  it("tells a repeat from a first delivery and forgets the oldest beyond its capacity", () => {
+    const ids = new RecentIds(2);
+    expect([ids.add("a"), ids.add("a"), ids.add("b"), ids.add("c"), ids.add("a")]).toEqual([
+      true,
+      false,
+      true,
+      true,
+      true,
+    ]);
+  });
+});
+
+describe("skipSelfMessages: false", () => {
+  it("lets the bot see the messages it wrote itself", async () => {
+    const emu = await startEmulator();
+    const seen: string[] = [];
+    const router = new Router();
+    router.message((message: Message) => void seen.push(message.text ?? ""));
+    const dp = new Dispatcher();
+    dp.includeRouter(router);
+    const bot = await botFor(emu, { dispatcher: dp, skipSelfMessages: false });
+    await bot.start();
+    await bot.sendMessage({ chatId: emu.seeded!.p2pChatId, text: "mine" });
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual(["mine"]);
+  });
+});
