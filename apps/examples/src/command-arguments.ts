@@ -1,7 +1,7 @@
 // Commands with arguments: `Command` parses `/name args`, and the handler reads the rest of the line in
 // `ctx.command.args` (undefined when nothing follows the command).
-import { type Bot, Command, Dispatcher, Router } from "@tc/bot";
-import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
+import { type Bot, Command, type Router } from "@tc/bot";
+import { type Connection, connectRouted, isMain, runExample } from "./run-example.js";
 
 /**
  * Registers `/greet <name>` and `/sum <numbers…>`; each answers how to use it when its arguments are missing or
@@ -39,12 +39,8 @@ export function register(router: Router): void {
  * @example
  * const bot = await createBot({ server: "video.example.com", token: process.env.TRUECONF_TOKEN });
  */
-export async function createBot(connection: Connection): Promise<Bot> {
-  const router = new Router();
-  register(router);
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return connectBot(connection, { dispatcher: dp });
+export function createBot(connection: Connection): Promise<Bot> {
+  return connectRouted(connection, register);
 }
 
 if (isMain(import.meta.url)) await runExample((world) => createBot(world.connection()));

@@ -6,19 +6,18 @@ import {
   Bold,
   type Bot,
   Command,
-  Dispatcher,
   type FormatNode,
   Italic,
   Link,
   Mention,
   type Message,
   ParseMode,
-  Router,
+  type Router,
   Strikethrough,
   Text,
   Underline,
 } from "@tc/bot";
-import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
+import { type Connection, connectRouted, isMain, runExample } from "./run-example.js";
 
 /**
  * The "Important message" of the Sending messages page, addressed to the author of `message`.
@@ -96,12 +95,8 @@ export function register(router: Router): void {
  * @example
  * const bot = await createBot({ server: "video.example.com", token: process.env.TRUECONF_TOKEN });
  */
-export async function createBot(connection: Connection): Promise<Bot> {
-  const router = new Router();
-  register(router);
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return connectBot(connection, { dispatcher: dp });
+export function createBot(connection: Connection): Promise<Bot> {
+  return connectRouted(connection, register);
 }
 
 if (isMain(import.meta.url)) await runExample((world) => createBot(world.connection()));

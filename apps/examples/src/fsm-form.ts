@@ -1,16 +1,7 @@
 // A form with the FSM: the bot asks for a name, then an age, checks the age, and answers; /cancel leaves the
 // form at any step. The state is kept per user and chat, so two people can fill the form at the same time.
-import {
-  anyState,
-  type Bot,
-  Command,
-  Dispatcher,
-  type FSMContext,
-  Router,
-  State,
-  StatesGroup,
-} from "@tc/bot";
-import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
+import { anyState, type Bot, Command, type FSMContext, type Router, State, StatesGroup } from "@tc/bot";
+import { type Connection, connectRouted, isMain, runExample } from "./run-example.js";
 
 /** The form's steps: `class Form(StatesGroup): name = State(); age = State()` in Python. */
 export const Form = StatesGroup("Form", { name: State(), age: State() });
@@ -70,12 +61,8 @@ export function register(router: Router): void {
  * @example
  * const bot = await createBot({ server: "video.example.com", token: process.env.TRUECONF_TOKEN });
  */
-export async function createBot(connection: Connection): Promise<Bot> {
-  const router = new Router();
-  register(router);
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return connectBot(connection, { dispatcher: dp });
+export function createBot(connection: Connection): Promise<Bot> {
+  return connectRouted(connection, register);
 }
 
 if (isMain(import.meta.url)) await runExample((world) => createBot(world.connection()));

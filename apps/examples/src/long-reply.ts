@@ -1,8 +1,8 @@
 // A long answer, such as a language model's, is longer than the server's 4096 characters: safeSplitText cuts
 // it into messages that each fit, at paragraph, line or sentence breaks, and closes and reopens the HTML
 // tags open at a cut so that every message is well-formed on its own.
-import { Bold, type Bot, Dispatcher, F, Italic, Link, ParseMode, Router, safeSplitText, Text } from "@tc/bot";
-import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
+import { Bold, type Bot, F, Italic, Link, ParseMode, type Router, safeSplitText, Text } from "@tc/bot";
+import { type Connection, connectRouted, isMain, runExample } from "./run-example.js";
 
 /**
  * A stand-in for a language model: a long, formatted HTML answer about `question` (about 12 000 characters).
@@ -48,12 +48,8 @@ export function register(router: Router): void {
  * @example
  * const bot = await createBot({ server: "video.example.com", token: process.env.TRUECONF_TOKEN });
  */
-export async function createBot(connection: Connection): Promise<Bot> {
-  const router = new Router();
-  register(router);
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return connectBot(connection, { dispatcher: dp });
+export function createBot(connection: Connection): Promise<Bot> {
+  return connectRouted(connection, register);
 }
 
 if (isMain(import.meta.url)) await runExample((world) => createBot(world.connection()));

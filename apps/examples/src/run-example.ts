@@ -3,7 +3,7 @@
 // names none, against an embedded emulator where whatever you type is said by a simulated user.
 import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
-import { Bot, type BotOptions, InvalidArgumentError, runBots } from "@tc/bot";
+import { Bot, type BotOptions, Dispatcher, InvalidArgumentError, Router, runBots } from "@tc/bot";
 import type { Emulator } from "@tc/emulator";
 
 /**
@@ -46,6 +46,21 @@ export async function connectBot(connection: Connection, options: ExampleBotOpti
     throw new InvalidArgumentError(`Give a token, or a username and a password, to connect to ${server}`);
   }
   return Bot.fromCredentials(server, username, password, { ...options, ...where });
+}
+
+/**
+ * A bot whose dispatcher has one router, filled by `register`: the shape most examples share (the Getting
+ * Started one spells it out).
+ *
+ * @example
+ * const bot = await connectRouted(connection, (router) => router.message(F.text, (m) => m.answer(m.text)));
+ */
+export function connectRouted(connection: Connection, register: (router: Router) => void): Promise<Bot> {
+  const router = new Router();
+  register(router);
+  const dp = new Dispatcher();
+  dp.includeRouter(router);
+  return connectBot(connection, { dispatcher: dp });
 }
 
 /**
@@ -182,6 +197,7 @@ function chatConsole(emulator: Emulator): () => void {
   const unsubscribe = emulator.onFrame(printNew);
   console.log(`An emulator runs on ${emulator.httpUrl}. Type a message as alice (@team <text> for the group`);
   console.log(`chat "Team").`);
+  if (emulator.playgroundUrl) console.log(`Or chat as any user in the browser: ${emulator.playgroundUrl}`);
   const input = createInterface({ input: process.stdin });
   input.on("line", (line) => {
     const toTeam = line.startsWith("@team ");

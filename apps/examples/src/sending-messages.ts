@@ -1,7 +1,7 @@
 // The "Sending messages" and "Shortcuts" pages: finding a chat id, sending, replying and forwarding, with the
 // Bot's methods and with the shortcuts of an incoming Message (which fill in the chat and message ids).
-import { type Bot, Command, Dispatcher, F, type Message, Router } from "@tc/bot";
-import { type Connection, connectBot, isMain, runExample } from "./run-example.js";
+import { type Bot, Command, F, type Message, type Router } from "@tc/bot";
+import { type Connection, connectRouted, isMain, runExample } from "./run-example.js";
 
 /**
  * The first chat titled `title` among the bot's chats, or `undefined`. Group chats and channels are created
@@ -74,12 +74,8 @@ export function register(router: Router): void {
  * @example
  * const bot = await createBot({ server: "video.example.com", token: process.env.TRUECONF_TOKEN });
  */
-export async function createBot(connection: Connection): Promise<Bot> {
-  const router = new Router();
-  register(router);
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return connectBot(connection, { dispatcher: dp });
+export function createBot(connection: Connection): Promise<Bot> {
+  return connectRouted(connection, register);
 }
 
 if (isMain(import.meta.url)) {
