@@ -57,6 +57,27 @@ function readmeExamples(dir) {
   return { blocks, imports };
 }
 
+/**
+ * The files a README's TypeScript blocks make, as a reader runs them: a block with imports starts a program
+ * (named by a first line `// name.ts`, as examples that import each other are, or numbered), and a block without
+ * imports goes on the program above it, as a page of snippets over one set of imports and names reads.
+ */
+function exampleFiles(blocks) {
+  const files = [];
+  for (const block of blocks) {
+    const last = files.at(-1);
+    if (last !== undefined && !/^import /m.test(block)) {
+      // A snippet gets a scope of its own, as each step of such a page declares its names afresh; a block that
+      // exports is module code.
+      last[1] += /^export /m.test(block) ? `\n${block}` : `\n{\n${block}}\n`;
+      continue;
+    }
+    const named = /^\/\/ ([\w.-]+\.m?ts)\n/.exec(block)?.[1];
+    files.push([named ?? `readme-${files.length + 1}.ts`, block]);
+  }
+  return files;
+}
+
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const consumerTsconfig = {
   compilerOptions: {
@@ -70,7 +91,7 @@ const consumerTsconfig = {
     types: ["node"],
     typeRoots: [join(root, "node_modules", "@types")],
     // README tests import the test runner, which a consumer project has as a dev dependency of its own.
-    paths: { vitest: [join(root, "node_modules", "vitest")] },
+    paths: { vitest: [join(root, "node_modules", "vitest", "dist", "index.d.ts")] },
   },
 };
 
@@ -95,11 +116,7 @@ try {
       join(project, "cjs-require.cts"),
       `import m = require(${JSON.stringify(name)});\nexport = m;\n`,
     );
-    // A block that starts with `// name.ts` is that file (examples that import each other); others are numbered.
-    for (const [index, block] of examples.blocks.entries()) {
-      const named = /^\/\/ ([\w.-]+\.m?ts)\n/.exec(block)?.[1];
-      writeFileSync(join(project, named ?? `readme-${index + 1}.ts`), block);
-    }
+    for (const [name, code] of exampleFiles(examples.blocks)) writeFileSync(join(project, name), code);
     try {
       execFileSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], {
         cwd: project,

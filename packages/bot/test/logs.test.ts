@@ -30,6 +30,7 @@ describe("logs", () => {
     await bot.start();
     const chat = emu.seeded!.p2pChatId;
     await emu.as("alice").send(chat, "before the drop");
+    await waitFor(() => messagesOf(emu, chat).some((m) => m.content.text === "echo before the drop"));
     emu.faults.dropSessions({ clean: false });
     emu.faults.expireTokens({ onRequests: true });
     await emu.as("alice").send(chat, "after the drop");

@@ -3,12 +3,30 @@
 // #region imports
 import type { Api, ChangedFileUploadLimits, Message } from "@tc/api";
 import { ChatParticipantRole } from "@tc/api";
-import { Command, Dispatcher, F, MemoryStorage, Router, UpdateValidationError } from "../src/index.js";
+import {
+  Command,
+  Dispatcher,
+  F,
+  type Intake,
+  MemoryStorage,
+  Router,
+  UpdateValidationError,
+} from "../src/index.js";
+
+// What the snippets below work on: a dispatcher and routers you created, a set of admins, your bot's Api
+// and the transport under it.
+declare const dp: Dispatcher;
+declare const r: Router;
+declare const router: Router;
+declare const admin: Router;
+declare const admins: Set<string>;
+declare const bot: Api;
+declare const api: Api;
+declare const transport: Intake;
 // #endregion imports
 
-/** Where an example's output goes (the test reads it). */
+/** What the examples print with console.log (readme.test.ts captures it). */
 export const printed: unknown[][] = [];
-const print = (...values: unknown[]) => printed.push(values);
 
 export function creatingRouters() {
   // #region routers
@@ -95,37 +113,37 @@ export function referenceExamples(router: Router) {
   });
 
   router.changedFileUploadLimits(async (event: ChangedFileUploadLimits) => {
-    print(`Max file size: ${event.maxSize}`);
+    console.log(`Max file size: ${event.maxSize}`);
     if (event.extensions) {
-      print(`Mode: ${event.extensions.mode}`);
-      print(`Extensions: ${event.extensions.list}`);
+      console.log(`Mode: ${event.extensions.mode}`);
+      console.log(`Extensions: ${event.extensions.list}`);
     }
   });
 
   router.changedParticipantRole(async (event) => {
     if (event.role === ChatParticipantRole.ADMIN) {
-      print(`${event.userId} has been promoted to admin in chat ${event.chatId}`);
+      console.log(`${event.userId} has been promoted to admin in chat ${event.chatId}`);
     }
   });
 
   router.clearedChatHistory(async (event) => {
-    print(`History was cleared in chat ${event.chatId}. For all: ${event.forAll}`);
+    console.log(`History was cleared in chat ${event.chatId}. For all: ${event.forAll}`);
   });
 
   router.editedChatAvatar(async (event) => {
-    print(`Avatar was updated in chat ${event.chatId}`);
-    print(`New avatar: ${event.avatarUrl}`);
+    console.log(`Avatar was updated in chat ${event.chatId}`);
+    console.log(`New avatar: ${event.avatarUrl}`);
   });
 
   router.editedChatTitle(async (event) => {
-    print(`Chat ${event.chatId} has a new title: ${event.title}`);
+    console.log(`Chat ${event.chatId} has a new title: ${event.title}`);
   });
 
   router.event("sendMessage", F.text.eq("ping"), async (msg) => {
     await msg.answer("pong"); // the generic form of router.message
   });
   router.event("someFutureEvent", async (update) => {
-    print("raw payload:", update.payload);
+    console.log("raw payload:", update.payload);
   });
   // #endregion reference
 }
@@ -144,9 +162,9 @@ export function middlewareExample(dp: Dispatcher, admin: Router, admins: Set<str
   });
 
   admin.message.middleware(async (message, _ctx, next) => {
-    print(`before the handler of ${message.messageId}`);
+    console.log(`before the handler of ${message.messageId}`);
     await next();
-    print("after the handler");
+    console.log("after the handler");
   });
   // #endregion middleware
 }
@@ -158,10 +176,10 @@ export function errorsExample(router: Router) {
   });
 
   router.error(RangeError, async ({ error, event }) => {
-    print(`caught ${error.message} while handling ${event.method}`);
+    console.log(`caught ${error.message} while handling ${event.method}`);
   });
   router.error(UpdateValidationError, async ({ error }) => {
-    print(`a broken ${error.update.method} push:`, error.issues);
+    console.log(`a broken ${error.update.method} push:`, error.issues);
   });
   // #endregion errors
 }

@@ -1,27 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { Message } from "@tc/api";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { Dispatcher, Router } from "../src/index.js";
+import { regionsOf, tsBlocksOf } from "./doc-regions.js";
 import * as examples from "./readme-examples.js";
 import { recordingApi, sampleEvent, textMessage } from "./routing/events.js";
 
-/** The `#region` bodies of the examples file, dedented, with the package's own import path. */
-async function regions(): Promise<Map<string, string>> {
-  const source = await readFile(new URL("./readme-examples.ts", import.meta.url), "utf8");
-  const found = new Map<string, string>();
-  for (const [, name, body] of source.matchAll(/\/\/ #region (\w+)\n([\s\S]*?)\n\s*\/\/ #endregion \1/g)) {
-    const lines = (body ?? "").split("\n");
-    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-    found.set(
-      name ?? "",
-      lines
-        .map((l) => l.slice(indent))
-        .join("\n")
-        .replace('from "../src/index.js";', 'from "@tc/router";'),
-    );
-  }
-  return found;
-}
+const regions = () => regionsOf(new URL("./readme-examples.ts", import.meta.url));
 
 const answers = (calls: { method: string; payload: unknown }[]) =>
   calls
@@ -29,9 +13,15 @@ const answers = (calls: { method: string; payload: unknown }[]) =>
     .map((c) => (c.payload as { content: { text: string } }).content.text);
 
 describe("README", () => {
+  beforeEach(() => {
+    vi.spyOn(console, "log").mockImplementation((...values: unknown[]) => {
+      examples.printed.push(values);
+    });
+    return () => vi.restoreAllMocks();
+  });
+
   it("shows exactly the examples this test runs", async () => {
-    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
-    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+    const blocks = await tsBlocksOf(new URL("../README.md", import.meta.url));
     expect(blocks).toEqual([...(await regions()).values()]);
   });
 
