@@ -1,5 +1,5 @@
-import { Redis, type RedisOptions } from "ioredis";
 import { describeValue, InvalidArgumentError, type Logger } from "@tc/router";
+import { Redis, type RedisOptions } from "ioredis";
 
 /**
  * Where to reach Redis: a URL (`redis://127.0.0.1:6379/0`), ioredis options, or an ioredis client you made

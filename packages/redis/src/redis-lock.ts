@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
 import type { Logger } from "@tc/router";
+import type { Redis } from "ioredis";
 import { LockTimeoutError } from "./errors.js";
 import { type LockCommands, lockCommands } from "./lock-scripts.js";
 

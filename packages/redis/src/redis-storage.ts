@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Redis } from "ioredis";
 import {
   checkOptions,
   consoleLogger,
@@ -12,9 +11,11 @@ import {
   type Storage,
   type StorageKey,
 } from "@tc/router";
+import type { Redis } from "ioredis";
 import { type DataSerializer, jsonSerializer, propertyPath } from "./data-serializer.js";
 import { UnserializableDataError } from "./errors.js";
 import { LocalQueue } from "./local-queue.js";
+import { type RecordCommands, recordCommands } from "./record-scripts.js";
 import { openRedis, type RedisSource } from "./redis-connection.js";
 import { RedisLock } from "./redis-lock.js";
 
@@ -43,7 +44,7 @@ const optionKeys = ["redis", "prefix", "keyBuilder", "ttl", "serializer", "lockT
 /**
  * The FSM {@link Storage} on Redis, shared by every process of a bot and by several bots (keys carry the bot id):
  * the state as a string key, the data as a hash with one serialized field per top-level key (so `updateData` is
- * one atomic `HSET`, no read-modify-write), and the event-isolation lock as a Redis lock. Records expire `ttl`
+ * one atomic `HSET`, no read-modify-write; each write is one Lua script), and the event-isolation lock as a Redis lock. Records expire `ttl`
  * after their last write. It passes the same contract suite as `MemoryStorage`.
  *
  * @example
@@ -61,6 +62,7 @@ export class RedisStorage implements Storage {
   readonly #serializer: DataSerializer;
   readonly #lock: RedisLock;
   readonly #lockWait: number;
+  readonly #records: RecordCommands;
   readonly #queue = new LocalQueue();
 
   constructor(options?: RedisStorageOptions) {
@@ -70,7 +72,9 @@ export class RedisStorage implements Storage {
       throw new InvalidArgumentError("RedisStorage options: give prefix or keyBuilder, not both");
     }
     if (o.keyBuilder !== undefined && !(o.keyBuilder instanceof KeyBuilder)) {
-      throw new InvalidArgumentError(`Invalid keyBuilder: expected a KeyBuilder, got ${describeValue(o.keyBuilder)}`);
+      throw new InvalidArgumentError(
+        `Invalid keyBuilder: expected a KeyBuilder, got ${describeValue(o.keyBuilder)}`,
+      );
     }
     this.keyBuilder =
       o.keyBuilder ?? new KeyBuilder({ prefix: o.prefix ?? "fsm", withBotId: true, withDestiny: true });
@@ -86,6 +90,7 @@ export class RedisStorage implements Storage {
     const { client, owned } = openRedis("RedisStorage", o.redis, logger);
     this.redis = client;
     this.#owned = owned;
+    this.#records = recordCommands(client);
     const channel = `${this.keyBuilder.prefix}${this.keyBuilder.separator}lock-released`;
     this.#lock = new RedisLock({ redis: client, channel, ttl: lockTtl, logger });
   }
@@ -98,14 +103,8 @@ export class RedisStorage implements Storage {
     if (state !== null && typeof state !== "string") {
       throw new InvalidArgumentError(`FSM state must be a string or null, got ${describeValue(state)}`);
     }
-    const stateKey = this.keyBuilder.build(key, "state");
-    const batch = this.redis.multi();
-    if (state === null) batch.del(stateKey);
-    else if (this.ttl === undefined) batch.set(stateKey, state);
-    else batch.set(stateKey, state, "PX", this.ttl);
-    // One TTL for the record: writing the state keeps its data as long.
-    if (this.ttl !== undefined) batch.pexpire(this.keyBuilder.build(key, "data"), this.ttl);
-    await run(batch);
+    const [stateKey, dataKey] = this.#keys(key);
+    await this.#records.tcSetState(stateKey, dataKey, this.ttl ?? 0, state === null ? "0" : "1", state ?? "");
   }
 
   async getData(key: StorageKey): Promise<StateData> {
@@ -114,23 +113,25 @@ export class RedisStorage implements Storage {
 
   async setData(key: StorageKey, data: StateData): Promise<void> {
     const { set } = this.#serialize(data);
-    const dataKey = this.keyBuilder.build(key, "data");
-    const batch = this.redis.multi().del(dataKey);
-    if (set.length > 0) batch.hset(dataKey, ...set);
-    this.#refresh(batch, key);
-    await run(batch);
+    const [stateKey, dataKey] = this.#keys(key);
+    await this.#records.tcSetData(stateKey, dataKey, this.ttl ?? 0, ...set);
   }
 
   async updateData(key: StorageKey, patch: StateData): Promise<StateData> {
     const { set, remove } = this.#serialize(patch);
-    const dataKey = this.keyBuilder.build(key, "data");
-    const batch = this.redis.multi();
-    if (set.length > 0) batch.hset(dataKey, ...set);
-    if (remove.length > 0) batch.hdel(dataKey, ...remove);
-    if (set.length > 0 || remove.length > 0) this.#refresh(batch, key);
-    batch.hgetall(dataKey);
-    const results = await run(batch);
-    return this.#parse(results.at(-1) as Record<string, string>);
+    const [stateKey, dataKey] = this.#keys(key);
+    const flat = await this.#records.tcUpdateData(
+      stateKey,
+      dataKey,
+      this.ttl ?? 0,
+      set.length / 2,
+      ...set,
+      ...remove,
+    );
+    // No prototype: a field called "__proto__" is a field.
+    const fields: Record<string, string> = Object.create(null);
+    for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i] as string] = flat[i + 1] as string;
+    return this.#parse(fields);
   }
 
   lock<T>(key: StorageKey, run: () => Promise<T>): Promise<T> {
@@ -150,11 +151,9 @@ export class RedisStorage implements Storage {
     if (this.#owned) await this.redis.quit().catch(() => undefined);
   }
 
-  /** The TTL of the record starts again with each write, for both of its keys. */
-  #refresh(batch: ReturnType<Redis["multi"]>, key: StorageKey): void {
-    if (this.ttl === undefined) return;
-    batch.pexpire(this.keyBuilder.build(key, "data"), this.ttl);
-    batch.pexpire(this.keyBuilder.build(key, "state"), this.ttl);
+  /** The state and data keys of a record. */
+  #keys(key: StorageKey): [string, string] {
+    return [this.keyBuilder.build(key, "state"), this.keyBuilder.build(key, "data")];
   }
 
   /** Hash fields to set (name, text, name, text…) and fields to remove (properties holding `undefined`). */
@@ -212,14 +211,6 @@ export class RedisStorage implements Storage {
 
 function reasonOf(error: UnserializableDataError): string {
   return error.message.slice(error.message.indexOf(": ") + 2);
-}
-
-async function run(batch: ReturnType<Redis["multi"]>): Promise<unknown[]> {
-  const results = (await batch.exec()) ?? [];
-  return results.map(([error, value]) => {
-    if (error) throw error;
-    return value;
-  });
 }
 
 function requireSerializer(value: unknown): DataSerializer {

@@ -1,5 +1,4 @@
 import { hostname } from "node:os";
-import type { Redis } from "ioredis";
 import {
   checkOptions,
   consoleLogger,
@@ -11,9 +10,10 @@ import {
   requireDuration,
   StorageKey,
 } from "@tc/router";
+import type { Redis } from "ioredis";
 import { eventIdentity, type ReplicaEvent } from "./event-identity.js";
-import { type LockCommands, lockCommands } from "./lock-scripts.js";
 import { LocalQueue } from "./local-queue.js";
+import { type LockCommands, lockCommands } from "./lock-scripts.js";
 import { openRedis, type RedisSource } from "./redis-connection.js";
 import { RedisLock } from "./redis-lock.js";
 
@@ -110,12 +110,13 @@ export class ReplicaCoordinator {
         `Invalid replicaId: expected a non-empty string, got ${describeValue(o.replicaId)}`,
       );
     }
-    this.replicaId =
-      o.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+    this.replicaId = o.replicaId ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     const claimTtl = requireDuration("claimTtl", o.claimTtl, 30_000);
     this.#doneTtl = requireDuration("doneTtl", o.doneTtl, 24 * 60 * 60 * 1000);
     if (o.identity !== undefined && typeof o.identity !== "function") {
-      throw new InvalidArgumentError(`Invalid identity: expected a function, got ${describeValue(o.identity)}`);
+      throw new InvalidArgumentError(
+        `Invalid identity: expected a function, got ${describeValue(o.identity)}`,
+      );
     }
     this.#identity = o.identity ?? eventIdentity;
     const { client, owned } = openRedis("ReplicaCoordinator", o.redis, logger);
@@ -204,7 +205,9 @@ export class ReplicaCoordinator {
           this.#lock.channel,
         );
         if (released !== 1 && !lease.lost) {
-          ctx.log.warn(`The order lock "${order}" expired while its event ran; a later event may have overlapped`);
+          ctx.log.warn(
+            `The order lock "${order}" expired while its event ran; a later event may have overlapped`,
+          );
         }
       } finally {
         this.#inFlight--;

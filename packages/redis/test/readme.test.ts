@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { Bot } from "@tc/bot";
 import { Emulator } from "@tc/emulator";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { RedisStorage } from "../src/index.js";
@@ -17,8 +18,21 @@ async function regions(): Promise<string[]> {
   );
 }
 
-async function withBot(emu: Emulator, run: (connection: { server: string; token: string; https: false; webPort: number }) => Promise<{ shutdown(): Promise<unknown> }>) {
-  const bot = await run({ server: "127.0.0.1", token: emu.issueToken("bot"), https: false, webPort: emu.port });
+async function withBot(
+  emu: Emulator,
+  run: (connection: {
+    server: string;
+    token: string;
+    https: false;
+    webPort: number;
+  }) => Promise<{ shutdown(): Promise<unknown> }>,
+) {
+  const bot = await run({
+    server: "127.0.0.1",
+    token: emu.issueToken("bot"),
+    https: false,
+    webPort: emu.port,
+  });
   cleanups.push(() => bot.shutdown());
   return bot;
 }
@@ -33,7 +47,6 @@ describe("README", () => {
   it("keeps forms in Redis and refuses a Date before writing it", async () => {
     const emu = await Emulator.start();
     cleanups.push(() => emu.stop());
-    const { Bot } = await import("@tc/bot");
     const dp = examples.formsInRedis(inject("redisUrl"));
     const bot = await withBot(emu, async (connection) => {
       const started = new Bot({ ...connection, dispatcher: dp });
@@ -64,9 +77,13 @@ describe("README", () => {
     const answers = () =>
       emu
         .messages(chatId)
-        .filter((m) => m.author.id.startsWith("bot@"))
+        .filter((m) => (m.author as { id: string }).id.startsWith("bot@"))
         .map((m) => (m.content as { text?: string }).text);
     await emu.waitFor(() => answers().length === 3);
-    expect(answers()).toEqual(["Message 1 from you here", "Message 2 from you here", "Message 3 from you here"]);
+    expect(answers()).toEqual([
+      "Message 1 from you here",
+      "Message 2 from you here",
+      "Message 3 from you here",
+    ]);
   });
 });

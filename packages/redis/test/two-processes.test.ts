@@ -12,11 +12,16 @@ describe("two bot processes", () => {
     const emu = await Emulator.start();
     cleanups.push(() => emu.stop());
     const chatId = emu.seeded?.p2pChatId ?? "";
-    const config = { emulatorPort: emu.port, redisUrl: inject("redisUrl"), mode: "form", lockTtl: 5_000 } as const;
+    const config = {
+      emulatorPort: emu.port,
+      redisUrl: inject("redisUrl"),
+      mode: "form",
+      lockTtl: 5_000,
+    } as const;
     const answers = () =>
       emu
         .messages(chatId)
-        .filter((m) => m.author.id.startsWith("bot@"))
+        .filter((m) => (m.author as { id: string }).id.startsWith("bot@"))
         .map((m) => (m.content as { text?: string }).text);
     const answered = (text: string) => emu.waitFor(() => answers().includes(text), { timeout: 15_000 });
 

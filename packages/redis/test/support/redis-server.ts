@@ -126,7 +126,9 @@ export class RedisServer {
             : error,
         ),
       );
-      child.once("exit", (code) => settle(new Error(`redis-server exited with ${code} before it was ready:\n${output}`)));
+      child.once("exit", (code) =>
+        settle(new Error(`redis-server exited with ${code} before it was ready:\n${output}`)),
+      );
       const collect = (chunk: Buffer) => {
         output += String(chunk);
         if (output.includes("Ready to accept connections")) {
@@ -154,7 +156,9 @@ export function freePort(): Promise<number> {
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
       probe.close(() =>
-        typeof address === "object" && address !== null ? resolve(address.port) : reject(new Error("no port")),
+        typeof address === "object" && address !== null
+          ? resolve(address.port)
+          : reject(new Error("no port")),
       );
     });
   });

@@ -66,7 +66,8 @@ export class ReplicaProcess {
         throw new Error(`replica ${this.name} exited before "${type}":\n${this.#output}`);
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`replica ${this.name} sent no "${type}" within ${timeout} ms:\n${this.#output}`);
+      if (left <= 0)
+        throw new Error(`replica ${this.name} sent no "${type}" within ${timeout} ms:\n${this.#output}`);
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
