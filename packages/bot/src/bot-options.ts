@@ -6,7 +6,7 @@ import {
   requireDuration,
   type VerifySsl,
 } from "@tc/core";
-import type { ConcurrencyOptions, Dispatcher } from "@tc/router";
+import type { ConcurrencyOptions, ContextTypes, Dispatcher } from "@tc/router";
 import type { HealthStatus, Logger, TokenProvider, TransportOptions } from "@tc/transport";
 
 /**
@@ -24,7 +24,7 @@ export interface BotOptions {
   /** An async token source, asked again ahead of expiry and when the server rejects the token. */
   tokenProvider?: TokenProvider;
   /** The dispatcher whose routers handle the bot's events; a new empty one by default. */
-  dispatcher?: Dispatcher;
+  dispatcher?: Dispatcher<ContextTypes>;
   /** Receive the messages the bot has not read yet after each login; default false. */
   receiveUnreadMessages?: boolean;
   /** Receive system envelopes (participant added, chat renamed …); default false. */
@@ -81,7 +81,7 @@ const botOptionNames = [
 export interface ResolvedBotOptions {
   transport: TransportOptions;
   api: ApiOptions | undefined;
-  dispatcher: Dispatcher | undefined;
+  dispatcher: Dispatcher<ContextTypes> | undefined;
   concurrency: ConcurrencyOptions | undefined;
   onHealthCheck: BotOptions["onHealthCheck"];
   skipSelfMessages: boolean;

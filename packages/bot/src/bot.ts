@@ -185,7 +185,9 @@ export class Bot extends Api {
   async #checkServerVersion(): Promise<void> {
     try {
       const version = await this.checkVersion();
-      this.#log.debug(`TrueConf Server ${version}`);
+      // checkVersion lets a version it cannot read pass; the bot says so, as the Python SDK does.
+      if (/^\d+\.\d+/.test(version)) this.#log.debug(`TrueConf Server ${version}`);
+      else this.#log.warn(`The server reports an unrecognised version "${version}"; going on`);
     } catch (error) {
       if (!(error instanceof ServerInfoUnavailableError)) throw error;
       this.#log.warn(`The server's version is unknown (${error.message}); going on`);

@@ -25,4 +25,5 @@ export * from "@tc/router";
 export { ConnectionState, type HealthStatus, type Session, type TokenProvider } from "@tc/transport";
 export { Bot, type BotLifecycleEvents, type ShutdownOptions } from "./bot.js";
 export type { BotOptions } from "./bot-options.js";
+export { Dispatcher, Router } from "./bot-routing.js";
 export { type RunnableBot, type RunOptions, runBots } from "./run-bots.js";
