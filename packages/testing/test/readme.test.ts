@@ -33,7 +33,10 @@ writeFileSync(new URL("bot.ts", scratch), fileBlock("bot.ts"));
 writeFileSync(new URL("bot.node-test.ts", scratch), fileBlock("bot.node-test.ts"));
 writeFileSync(
   new URL("bot.test.ts", scratch),
-  fileBlock("bot.test.ts").replace('from "@tc/testing"', `from "${["..", "..", "src", "index.js"].join("/")}"`),
+  fileBlock("bot.test.ts").replace(
+    'from "@tc/testing"',
+    `from "${["..", "..", "src", "index.js"].join("/")}"`,
+  ),
 );
 
 describe("README: bot.test.ts", async () => {
