@@ -1,6 +1,5 @@
-import type { Api } from "@tc/api";
+import type { Api, Logger } from "@tc/api";
 import type { FSMContext } from "./fsm/index.js";
-import type { Logger } from "@tc/api";
 
 /**
  * What a router's handlers may expect besides the events: the bot class events are bound to (`bot`), and any

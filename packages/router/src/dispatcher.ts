@@ -14,11 +14,18 @@ import { type ConcurrencyKey, keyOf, Scheduler } from "./concurrency/index.js";
 import type { BotOf, ContextTypes, FeedContext } from "./context.js";
 import { ErrorEvent } from "./error-event.js";
 import { DispatcherStoppedError, UpdateValidationError } from "./errors.js";
-import { type FSMContext, type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage } from "./fsm/index.js";
+import { lazyFSMContext } from "./fsm/fsm-context.js";
+import {
+  claimStorage,
+  isProcessLocal,
+  keyImpliesRecord,
+  type StorageClaim,
+} from "./fsm/implied-isolation.js";
+import { type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage, type StorageKey } from "./fsm/index.js";
 import { consoleLogger } from "./logger.js";
+import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { errorKey, isKnownMethod } from "./observer-methods.js";
 import { dispatchThroughTree, type PropagationContext, reportError } from "./propagation.js";
-import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { Router, snapshotOf } from "./router.js";
 import type { RouterSnapshot } from "./router-snapshot.js";
 
@@ -94,6 +101,16 @@ const optionKeys = ["name", "concurrency", "maxQueued", "storage", "fsmStrategy"
 export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
   readonly #scheduler: Scheduler;
   readonly #fsm: FsmRuntime;
+  /**
+   * This dispatcher's use of the storage: the count tells whether another dispatcher shares it. Never given back:
+   * a stopped dispatcher's cut events may still run, and a storage once shared keeps its lock.
+   */
+  readonly #claim: StorageClaim;
+  /**
+   * Whether the scheduler alone keeps the events of one record apart (the concurrency key implies the record and
+   * the storage's lock is in-process): then the lock is skipped while no other dispatcher uses the storage.
+   */
+  readonly #lockImplied: boolean;
   readonly #logger: Logger;
   readonly #attached = new Set<{ readonly off: () => void; readonly intake: Intake | undefined }>();
   #paused = false;
@@ -113,6 +130,9 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       onResume: () => this.#setPaused(false),
     });
     this.#fsm = new FsmRuntime({ storage: o.storage, strategy: o.fsmStrategy, keyBuilder: o.keyBuilder });
+    this.#claim = claimStorage(this.#fsm.storage);
+    this.#lockImplied =
+      keyImpliesRecord(this.#scheduler.key, this.#fsm.strategy) && isProcessLocal(this.#fsm.storage);
   }
 
   /** Events being handled now. */
@@ -268,7 +288,7 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
     try {
       root = snapshotOf(this);
       if (event instanceof Update) {
-        const ctx = this.#context(event, bot, extras, signal);
+        const ctx = this.#context(event, bot, extras, signal, undefined);
         if (isKnownMethod(event.method)) {
           // A known push that broke its schema: its typed handlers could not trust it, so it is an error.
           const payload = new ErrorEvent(new UpdateValidationError(event), event);
@@ -279,39 +299,55 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
         }
         return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
       }
-      const key = this.#fsm.keyFor(event, bot.meId ?? "");
-      if (key === undefined) {
-        const ctx = this.#context(event, bot, extras, signal);
+      if (!event.chatId || !event.fromUserId || (this.#lockImplied && this.#claim.users === 1)) {
+        // No record, or the scheduler already runs this record's events one at a time: no lock, and `state`
+        // is made only if something reads it.
+        const ctx = this.#context(event, bot, extras, signal, undefined);
         return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
       }
-      const ctx = this.#context(event, bot, extras, signal, this.#fsm.contextFor(key));
+      const key = this.#fsm.keyFor(event, bot.meId ?? "")!;
+      const ctx = this.#context(event, bot, extras, signal, key);
       const tree = root;
       return this.#fsm
         .isolate(key, () => {
           try {
-            return Promise.resolve(dispatchThroughTree(tree, { event, key: event.method, payload: event }, ctx));
+            return Promise.resolve(
+              dispatchThroughTree(tree, { event, key: event.method, payload: event }, ctx),
+            );
           } catch (error) {
             return Promise.reject(error);
           }
         })
         .catch((error: unknown) => this.#failed(tree, error, event, ctx));
     } catch (error) {
-      return this.#failed(root, error, event, this.#context(event, bot, extras, signal));
+      return this.#failed(root, error, event, this.#context(event, bot, extras, signal, undefined));
     }
   }
 
-  /** The ctx of one event: the feeder's extras, then the fields every handler has, then `state` if it has one. */
+  /**
+   * The ctx of one event: the feeder's extras, then the fields every handler has, then the `state` of its record
+   * if it has one — a context whose key is built on first use, unless the lock needed `key` already. No copy of
+   * it is made on the way (see propagation), so it is built once per event.
+   */
   #context(
     event: IncomingEvent | Update,
     bot: Api,
     extras: object | undefined,
     signal: AbortSignal,
-    state?: FSMContext,
+    key: StorageKey | undefined,
   ): PropagationContext {
     const { updateId } = event;
     const log = this.#logger;
-    return state === undefined
-      ? { ...extras, bot, api: bot, updateId, signal, log }
+    if (event instanceof Update || !event.chatId || !event.fromUserId) {
+      return extras === undefined
+        ? { bot, api: bot, updateId, signal, log }
+        : { ...extras, bot, api: bot, updateId, signal, log };
+    }
+    const fsm = this.#fsm;
+    const state = key === undefined ? lazyFSMContext(fsm.storage, fsm, event, bot) : fsm.contextFor(key);
+    // Without extras, a literal of one fixed shape (a spread of `undefined` still costs a generic copy).
+    return extras === undefined
+      ? { bot, api: bot, updateId, signal, log, state }
       : { ...extras, bot, api: bot, updateId, signal, log, state };
   }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "@tc/api";
-import type { ChecksResult } from "./filters/filter-engine.js";
 import { compileChecks } from "./filters/filter.js";
+import type { ChecksResult } from "./filters/filter-engine.js";
 import { type FilterGuard, filterGuard } from "./filters/filter-guard.js";
 import type { FilterInput, Registration } from "./filters/index.js";
 import type { MaybePromise } from "./maybe-promise.js";

@@ -1,9 +1,9 @@
-import { ErrorEvent } from "./error-event.js";
 import type { Logger } from "@tc/api";
+import { ErrorEvent } from "./error-event.js";
 import { type ChecksResult, nothingAdded } from "./filters/filter-engine.js";
-import { isThenable, type MaybePromise } from "./maybe-promise.js";
-import { type Middleware, runChain } from "./middleware.js";
 import { buildIndex, candidatesFor, type HandlerIndex } from "./handler-index.js";
+import { isThenable, type MaybePromise } from "./maybe-promise.js";
+import { type ChainEnd, type ChainRunner, composeChain, type Middleware, notReached } from "./middleware.js";
 import type { HandlerEntry } from "./observer.js";
 import { errorKey } from "./observer-methods.js";
 import type { RouterSnapshot } from "./router-snapshot.js";
@@ -51,6 +51,10 @@ interface RouterPlan {
   readonly inner: readonly AnyMiddleware[];
   /** The router's `useOuter`, then the observer's outer middleware: once around the router and its children. */
   readonly outer: readonly AnyMiddleware[];
+  /** {@link inner} composed, `undefined` when empty. */
+  readonly runInner: ChainRunner<unknown, Ctx> | undefined;
+  /** {@link outer} composed, `undefined` when empty. */
+  readonly runOuter: ChainRunner<unknown, Ctx> | undefined;
   /** The children that can do anything for this key (a subtree without handlers or middleware is left out). */
   readonly children: readonly RouterPlan[];
 }
@@ -58,12 +62,19 @@ interface RouterPlan {
 /** Plans per root snapshot and key. A root snapshot is replaced when anything in the tree changes. */
 const plans = new WeakMap<RouterSnapshot, Map<string, RouterPlan>>();
 
+/** The plans of the root snapshot used last: the tree rarely changes, so most events skip the WeakMap. */
+let lastRoot: RouterSnapshot | undefined;
+let lastPlans: Map<string, RouterPlan> | undefined;
+
 function planFor(root: RouterSnapshot, key: string): RouterPlan {
-  let byKey = plans.get(root);
+  let byKey = root === lastRoot ? lastPlans : plans.get(root);
   if (byKey === undefined) {
     byKey = new Map();
     plans.set(root, byKey);
   }
+  // Holds the snapshot only until the next event of another tree version replaces it.
+  lastRoot = root;
+  lastPlans = byKey;
   let plan = byKey.get(key);
   if (plan === undefined) {
     plan = buildPlan(root, undefined, key, none);
@@ -89,7 +100,20 @@ function buildPlan(
     .filter((child) => child.handlers.length > 0 || child.outer.length > 0 || child.children.length > 0);
   const handlers = observer?.handlers ?? [];
   const index = buildIndex(handlers.map((entry) => entry.guard));
-  return { scope, handlers, index, inner, outer, children };
+  return {
+    scope,
+    handlers,
+    index,
+    inner,
+    outer,
+    runInner: compose(inner),
+    runOuter: compose(outer),
+    children,
+  };
+}
+
+function compose(chain: readonly AnyMiddleware[]): ChainRunner<unknown, Ctx> | undefined {
+  return chain.length === 0 ? undefined : composeChain(chain as readonly Middleware<unknown, Ctx>[]);
 }
 
 /**
@@ -110,12 +134,22 @@ export function dispatchThroughTree(
   return plan.outer.length === 0 ? allLanes(plan, dispatch, ctx) : around(plan, dispatch, ctx, allLanes);
 }
 
-/** The root: its own handlers (a lane), then every root router (a lane each), all of them. */
+/**
+ * The root: its own handlers (a lane), then every root router (a lane each), all of them. Each lane works on a
+ * ctx of its own, so that what one lane's filters and middleware add is not seen by the others: the last lane
+ * takes the event's ctx itself (nobody comes after it), the others a copy.
+ */
 function allLanes(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
-  const own = tryHandlers(plan, dispatch, ctx);
+  if (plan.handlers.length === 0) return otherLanes(plan, dispatch, ctx, 0, false);
+  const own = tryHandlers(plan, dispatch, laneContext(plan, ctx, -1));
   return isThenable(own)
     ? own.then((handled) => otherLanes(plan, dispatch, ctx, 0, handled))
     : otherLanes(plan, dispatch, ctx, 0, own);
+}
+
+/** The ctx of lane `index` (-1: the root's own handlers). */
+function laneContext(plan: RouterPlan, ctx: Ctx, index: number): Ctx {
+  return index === plan.children.length - 1 ? ctx : { ...ctx };
 }
 
 function otherLanes(
@@ -127,8 +161,10 @@ function otherLanes(
 ): MaybePromise<boolean> {
   const lanes = plan.children;
   for (let index = from; index < lanes.length; index++) {
-    const lane = throughRouter(lanes[index]!, dispatch, ctx);
+    const lane = throughRouter(lanes[index]!, dispatch, laneContext(plan, ctx, index));
     if (isThenable(lane)) {
+      // The last lane's answer is the answer, unless an earlier lane handled the event: no step of our own.
+      if (index === lanes.length - 1) return handled ? lane.then(yes) : lane;
       return lane.then((laneHandled) => otherLanes(plan, dispatch, ctx, index + 1, handled || laneHandled));
     }
     if (lane) handled = true;
@@ -145,7 +181,9 @@ function routerBody(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromis
   const own = tryHandlers(plan, dispatch, ctx);
   if (own === true) return true;
   if (own === false) return firstChild(plan, dispatch, ctx, 0);
-  return own.then((handled) => handled || firstChild(plan, dispatch, ctx, 0));
+  return plan.children.length === 0
+    ? own
+    : own.then((handled) => handled || firstChild(plan, dispatch, ctx, 0));
 }
 
 function firstChild(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number): MaybePromise<boolean> {
@@ -154,6 +192,8 @@ function firstChild(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number
     const handled = throughRouter(children[index]!, dispatch, ctx);
     if (handled === true) return true;
     if (handled !== false) {
+      // After the last child nothing is left to try: its answer is the answer.
+      if (index === children.length - 1) return handled;
       return handled.then((done) => done || firstChild(plan, dispatch, ctx, index + 1));
     }
   }
@@ -164,21 +204,31 @@ function firstChild(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, from: number
  * Runs a router's outer middleware once around `body`. Not calling `next`, or throwing before it, consumes the
  * event in this lane (reported as handled).
  */
-function around(
-  plan: RouterPlan,
-  dispatch: Dispatch,
-  ctx: Ctx,
-  body: (plan: RouterPlan, dispatch: Dispatch, ctx: Ctx) => MaybePromise<boolean>,
-): Promise<boolean> {
-  // A copy, so that what this router's middleware puts on ctx stays in this router's subtree.
-  const own: Ctx = { ...ctx };
-  return runChain(plan.outer as readonly Middleware<unknown, Ctx>[], dispatch.payload, own, () =>
-    body(plan, dispatch, own),
-  ).then(
-    (outcome) => (outcome.reached ? outcome.result === true : true),
-    (error: unknown) => reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, own).then(yes),
-  );
+function around(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, body: Body): Promise<boolean> {
+  // A copy, so that what this router's middleware puts on ctx stays in this router's subtree. The root's ctx is
+  // the event's own: the whole tree is its subtree.
+  const own = plan.scope.parent === undefined ? ctx : { ...ctx };
+  return plan.runOuter!(dispatch.payload, own, aroundEnd, plan, dispatch, body);
 }
+
+type Body = (plan: RouterPlan, dispatch: Dispatch, ctx: Ctx) => MaybePromise<boolean>;
+
+/** How an outer chain ends: a middleware that did not call `next`, or threw, consumed the event (handled). */
+const aroundEnd: ChainEnd<RouterPlan, Dispatch, Body, Ctx, boolean, boolean> = {
+  inner: (plan, dispatch, body, ctx) => body(plan, dispatch, ctx),
+  settle: (result) => result === notReached || result,
+  fail: (error, plan, dispatch, _body, ctx) =>
+    reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, ctx).then(yes),
+};
+
+type Handler = (event: unknown, ctx: Ctx) => unknown;
+
+/** How an inner chain ends: the handler ran, or a middleware kept it from running; either way handled. */
+const handlerEnd: ChainEnd<RouterPlan, Dispatch, Handler, Ctx, unknown, true> = {
+  inner: (_plan, dispatch, handler, ctx) => handler(dispatch.payload, ctx),
+  settle: yes,
+  fail: (error, plan, dispatch, _handler, ctx) => handlerFailed(plan, dispatch, ctx, error),
+};
 
 /** Tries the router's handlers in order (those its index finds, when it has one). */
 function tryHandlers(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx): MaybePromise<boolean> {
@@ -246,24 +296,26 @@ function runMatched(
   dispatch: Dispatch,
   ctx: Ctx,
 ): MaybePromise<true> {
-  const handlerCtx: Ctx = { ...ctx };
-  if (added !== nothingAdded) Object.assign(handlerCtx, added);
+  // The lane's ctx itself: a matched handler ends the lane, so what its filters add is seen by its inner
+  // middleware, the handler, and the lane's outer middleware after their `next()` — by nothing else.
+  if (added !== nothingAdded) Object.assign(ctx, added);
   const event = dispatch.payload;
-  const handler = entry.handler as (event: unknown, ctx: Ctx) => unknown;
-  const failed = (error: unknown) =>
-    reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, handlerCtx).then(yes);
-  if (plan.inner.length > 0) {
-    return runChain(plan.inner as readonly Middleware<unknown, Ctx>[], event, handlerCtx, () =>
-      handler(event, handlerCtx),
-    ).then(yes, failed);
-  }
+  const handler = entry.handler as Handler;
+  if (plan.runInner !== undefined) return plan.runInner(event, ctx, handlerEnd, plan, dispatch, handler);
   let result: unknown;
   try {
-    result = handler(event, handlerCtx);
+    result = handler(event, ctx);
   } catch (error) {
-    return failed(error);
+    return handlerFailed(plan, dispatch, ctx, error);
   }
-  return isThenable(result) ? Promise.resolve(result).then(yes, failed) : true;
+  return isThenable(result)
+    ? Promise.resolve(result).then(yes, (error: unknown) => handlerFailed(plan, dispatch, ctx, error))
+    : true;
+}
+
+/** A handler's (or its inner middleware's) error is reported; the event still counts as handled. */
+function handlerFailed(plan: RouterPlan, dispatch: Dispatch, ctx: Ctx, error: unknown): Promise<true> {
+  return reportError(errorScopeOf(plan.scope, dispatch), error, dispatch.event, ctx).then(yes);
 }
 
 /** An error raised by an error handler goes to the parent's error observers; any other to the router's own. */
@@ -279,8 +331,10 @@ export async function reportError(
   scope: Scope | undefined,
   error: unknown,
   event: Dispatch["event"],
-  ctx: Ctx,
+  eventCtx: Ctx,
 ): Promise<void> {
+  // Error handlers get a ctx of their own: what their filters add must not reach the handlers tried after them.
+  const ctx: Ctx = { ...eventCtx };
   for (let current = scope; current !== undefined; current = current.parent) {
     const observer = current.router.observers.get(errorKey);
     if (observer === undefined || observer.handlers.length === 0) continue;
@@ -292,12 +346,12 @@ export async function reportError(
       index: undefined,
       inner: observer.inner,
       outer: observer.outer,
+      runInner: compose(observer.inner),
+      runOuter: compose(observer.outer),
       children: [],
     };
     const handled =
-      plan.outer.length === 0
-        ? tryHandlers(plan, dispatch, ctx)
-        : around(plan, dispatch, ctx, tryHandlers);
+      plan.outer.length === 0 ? tryHandlers(plan, dispatch, ctx) : around(plan, dispatch, ctx, tryHandlers);
     if (await handled) return;
   }
   logUnhandled(ctx.log, error, event);

@@ -45,6 +45,9 @@ export interface StopReport {
 
 interface Task extends Queued<Task> {
   readonly key: string | undefined;
+  /** The running tasks are linked too (cheaper than a set), while they run. */
+  prev: Task | undefined;
+  after: Task | undefined;
   readonly run: (signal: AbortSignal) => unknown;
   readonly label: unknown;
   /** Settle the promise `run()` returned; only for tasks that had to wait (a task started at once returns its own). */
@@ -82,7 +85,13 @@ export class Scheduler {
   /** Tasks whose key is free, waiting for a slot. */
   readonly #ready = new TaskQueue<Task>();
   readonly #lanes = new Map<string, Lane>();
-  readonly #running = new Set<Task>();
+  /**
+   * The running tasks in start order, linked through `prev` / `after` (the stop deadline reports their labels and
+   * keeps their keys).
+   */
+  #runningHead: Task | undefined;
+  #runningTail: Task | undefined;
+  #runningCount = 0;
   /**
    * One controller for every task: the stop deadline cuts all running tasks at once, so they can share the
    * signal (a controller per task would cost more than a small task itself).
@@ -111,7 +120,7 @@ export class Scheduler {
 
   /** Tasks running now. */
   get running(): number {
-    return this.#running.size;
+    return this.#runningCount;
   }
 
   /** Tasks waiting for their key or for a slot. */
@@ -141,8 +150,17 @@ export class Scheduler {
       return Promise.reject(new SchedulerStoppedError("The scheduler is stopped; it takes no new tasks"));
     }
     const lane = key === undefined ? undefined : this.#lanes.get(key);
-    const entry: Task = { key, run: task, label, resolve: undefined, reject: undefined, next: undefined };
-    if (lane === undefined && this.#ready.size === 0 && this.#running.size < this.limit) {
+    const entry: Task = {
+      key,
+      run: task,
+      label,
+      resolve: undefined,
+      reject: undefined,
+      next: undefined,
+      prev: undefined,
+      after: undefined,
+    };
+    if (lane === undefined && this.#ready.size === 0 && this.#runningCount < this.limit) {
       // Free key, free slot, nobody ready before it: it starts now.
       if (key !== undefined) this.#lanes.set(key, null);
       this.#checkPause(1);
@@ -215,13 +233,15 @@ export class Scheduler {
   #cut(): unknown[] {
     const cut: unknown[] = [];
     const reason = new SchedulerStoppedError("The task was cut: the scheduler's stop deadline passed");
-    for (const task of this.#running) cut.push(task.label);
-    if (this.#running.size > 0) this.#controller.abort(reason);
+    for (let task = this.#runningHead; task !== undefined; task = task.after) cut.push(task.label);
+    if (this.#runningCount > 0) this.#controller.abort(reason);
     const waiting = [...this.#ready.drain()];
     for (const lane of this.#lanes.values()) if (lane !== null) waiting.push(...lane.drain());
     this.#lanes.clear();
     // Running tasks keep their key busy until they finish; their lanes are now empty, so nothing follows them.
-    for (const task of this.#running) if (task.key !== undefined) this.#lanes.set(task.key, null);
+    for (let task = this.#runningHead; task !== undefined; task = task.after) {
+      if (task.key !== undefined) this.#lanes.set(task.key, null);
+    }
     const refused = new SchedulerStoppedError("The task never started: the scheduler's stop deadline passed");
     for (const task of waiting) {
       cut.push(task.label);
@@ -234,38 +254,63 @@ export class Scheduler {
   }
 
   #pump(): void {
-    while (this.#running.size < this.limit) {
+    while (this.#runningCount < this.limit) {
       const task = this.#ready.shift();
       if (task === undefined) break;
       this.#queued--;
-      this.#start(task).then(task.resolve, task.reject);
+      this.#start(task);
     }
     this.#checkResume();
   }
 
-  /** Runs a task now; the promise settles as the task does, once its slot and key are free again. */
+  /**
+   * Runs a task now. A task started at once gets its own promise back: its slot and key are freed by a reaction
+   * registered before anyone else's, so whoever awaits the task sees them free. A task that waited settles the
+   * promise `run()` returned, in the same reaction that frees its slot.
+   */
   #start(task: Task): Promise<unknown> {
-    this.#running.add(task);
-    let result: unknown;
+    const tail = this.#runningTail;
+    task.prev = tail;
+    if (tail === undefined) this.#runningHead = task;
+    else tail.after = task;
+    this.#runningTail = task;
+    this.#runningCount++;
+    let result: Promise<unknown>;
     try {
-      result = task.run(this.#controller.signal);
+      const value = task.run(this.#controller.signal);
+      // A plain value still finishes on a later turn: finishing now would start the next task inside this one.
+      result = value instanceof Promise ? value : Promise.resolve(value);
     } catch (error) {
       result = Promise.reject(error);
     }
-    return Promise.resolve(result).then(
-      (value) => {
-        this.#finish(task);
-        return value;
-      },
-      (error: unknown) => {
-        this.#finish(task);
-        throw error;
-      },
-    );
+    const { resolve, reject } = task;
+    if (resolve === undefined || reject === undefined) {
+      const finish = () => this.#finish(task);
+      result.then(finish, finish);
+    } else {
+      result.then(
+        (value) => {
+          this.#finish(task);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#finish(task);
+          reject(error);
+        },
+      );
+    }
+    return result;
   }
 
   #finish(task: Task): void {
-    this.#running.delete(task);
+    const { prev, after } = task;
+    if (prev === undefined) this.#runningHead = after;
+    else prev.after = after;
+    if (after === undefined) this.#runningTail = prev;
+    else after.prev = prev;
+    task.prev = undefined;
+    task.after = undefined;
+    this.#runningCount--;
     if (this.#stop !== undefined) this.#finishedSinceStop++;
     if (task.key !== undefined) {
       const next = this.#lanes.get(task.key)?.shift();
@@ -292,7 +337,7 @@ export class Scheduler {
   }
 
   #isIdle(): boolean {
-    return this.#running.size === 0 && this.#queued === 0;
+    return this.#runningCount === 0 && this.#queued === 0;
   }
 
   #checkIdle(): void {

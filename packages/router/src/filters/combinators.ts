@@ -3,8 +3,8 @@
  * combinations) into one. Python writes them `&`, `|`, `~`; TypeScript has no operator overloading.
  */
 import { InvalidArgumentError } from "@tc/api";
-import type { FilterInput } from "./filter.js";
 import { isThenable, type MaybePromise } from "../maybe-promise.js";
+import type { FilterInput } from "./filter.js";
 import { type Check, type ChecksResult, runChecks, toCheck, toChecks } from "./filter-engine.js";
 import type { AcceptsOf, AddedOf, AddsOf, GuardOf, GuardsOf } from "./filter-type-info.js";
 import { type FilterTypes, filterTypes, type RunnableFilter, runFilter } from "./typed-filter.js";
@@ -89,7 +89,9 @@ function firstMatch(
   for (let index = from; index < alternatives.length; index++) {
     const added = runChecks(alternatives[index]!, event, ctx);
     if (isThenable(added)) {
-      return added.then((value) => (value !== false ? value : firstMatch(alternatives, index + 1, event, ctx)));
+      return added.then((value) =>
+        value !== false ? value : firstMatch(alternatives, index + 1, event, ctx),
+      );
     }
     if (added !== false) return added;
   }

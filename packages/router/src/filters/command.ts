@@ -5,10 +5,10 @@
  * command name, honours `ignoreCase` and fills `regexpMatch`; `/start@otherbot` is left to the other bot.
  */
 import { checkOptions, InvalidArgumentError, MessageType, requireBoolean } from "@tc/api";
+import { isThenable, type MaybePromise } from "../maybe-promise.js";
 import type { CommandObject } from "./command-object.js";
 import type { FilterInput } from "./filter.js";
 import { toCheck } from "./filter-engine.js";
-import { isThenable, type MaybePromise } from "../maybe-promise.js";
 import { type FilterGuard, guardOf, type Probe } from "./filter-guard.js";
 import { isMagicFilter } from "./magic-filter.js";
 import { type FilterTypes, type filterTypes, type RunnableFilter, runFilter } from "./typed-filter.js";
@@ -122,7 +122,9 @@ export class CommandFilter implements RunnableFilter {
 
   /** A string pattern as the name it matches: without a leading prefix character, lower case with `ignoreCase`. */
   #bareName(pattern: string, ignoreCase: boolean): string {
-    const bare = this.#prefixes.some((p) => pattern.startsWith(p)) ? pattern.slice([...pattern][0]!.length) : pattern;
+    const bare = this.#prefixes.some((p) => pattern.startsWith(p))
+      ? pattern.slice([...pattern][0]!.length)
+      : pattern;
     return ignoreCase ? bare.toLowerCase() : bare;
   }
 
@@ -198,7 +200,9 @@ export class CommandFilter implements RunnableFilter {
 /** The text of an event that can be a command: a plain text message or an edited text. */
 function commandText(event: unknown): string | undefined {
   const { text, type } = (event ?? {}) as { text?: unknown; type?: unknown };
-  return typeof text !== "string" || (type !== undefined && type !== MessageType.PLAIN_MESSAGE) ? undefined : text;
+  return typeof text !== "string" || (type !== undefined && type !== MessageType.PLAIN_MESSAGE)
+    ? undefined
+    : text;
 }
 
 function prefixOf(prefixes: readonly string[], text: string): string | undefined {

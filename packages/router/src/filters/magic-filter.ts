@@ -9,8 +9,8 @@
  */
 import { InvalidArgumentError } from "@tc/api";
 import { and, or } from "./combinators.js";
-import type { MagicAttribute, MagicRoot } from "./magic-types.js";
 import { type FilterGuard, guardOf, type Probe } from "./filter-guard.js";
+import type { MagicAttribute, MagicRoot } from "./magic-types.js";
 import { type RunnableFilter, runFilter } from "./typed-filter.js";
 
 /** One step of a chain. */
@@ -83,7 +83,8 @@ class MagicChain implements RunnableFilter {
   /** `F.name.eq("x")` and `F.name.in(["x", "y"])` (strings only) match only events whose `name` is one of them. */
   guard(): FilterGuard | undefined {
     const [first, second] = this.steps;
-    if (this.steps.length !== 2 || first?.reads === undefined || second?.equals === undefined) return undefined;
+    if (this.steps.length !== 2 || first?.reads === undefined || second?.equals === undefined)
+      return undefined;
     return { probe: attributeProbe(first.reads), values: second.equals };
   }
 

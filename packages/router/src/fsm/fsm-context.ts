@@ -3,6 +3,23 @@ import { type State, StateObject } from "./state.js";
 import type { StateData, Storage } from "./storage.js";
 import type { StorageKey } from "./storage-key.js";
 
+/** Where a context made by {@link lazyFSMContext} finds its key: the runtime, the event and the bot's id. */
+export interface KeySource {
+  keyFor(event: { chatId?: string; fromUserId?: string }, botId: string): StorageKey | undefined;
+}
+
+/**
+ * The `ctx.state` the dispatcher gives each event with a chat and an author: its key is built when a method (or
+ * `key`) is first used. Most events never touch their record, and a `StorageKey` per event was a good part of
+ * the dispatcher's cost. Internal; set by the class below.
+ */
+export let lazyFSMContext: (
+  storage: Storage,
+  source: KeySource,
+  event: { readonly chatId?: string; readonly fromUserId?: string },
+  bot: { readonly meId?: string | undefined },
+) => FSMContext;
+
 /**
  * The FSM record of one event (`ctx.state`): its state and its data, read and written through the storage. Give
  * the form's data type to have typed data; keep its fields optional, since a form fills them one step at a time.
@@ -20,14 +37,38 @@ import type { StorageKey } from "./storage-key.js";
  * });
  */
 export class FSMContext<Data extends StateData = StateData> {
+  static {
+    lazyFSMContext = (storage, source, event, bot) => {
+      const context = new FSMContext(storage, undefined as unknown as StorageKey);
+      context.#source = source;
+      context.#event = event;
+      context.#bot = bot;
+      return context;
+    };
+  }
+
   /** Where the record lives. */
   readonly storage: Storage;
-  /** Which record. */
-  readonly key: StorageKey;
+  #key: StorageKey | undefined;
+  #source: KeySource | undefined;
+  #event: { readonly chatId?: string; readonly fromUserId?: string } | undefined;
+  #bot: { readonly meId?: string | undefined } | undefined;
 
   constructor(storage: Storage, key: StorageKey) {
     this.storage = storage;
-    this.key = key;
+    this.#key = key;
+  }
+
+  /** Which record. */
+  get key(): StorageKey {
+    if (this.#key === undefined) {
+      // Built from the event on first use (see lazyFSMContext); a bot without an id fails here, as a handler error.
+      this.#key = this.#source!.keyFor(this.#event!, this.#bot!.meId ?? "")!;
+      this.#source = undefined;
+      this.#event = undefined;
+      this.#bot = undefined;
+    }
+    return this.#key;
   }
 
   /** The current state string (`"Form:name"`), or `null` outside every form. */

@@ -43,6 +43,8 @@ const sweepPerWrite = 2;
  */
 export class MemoryStorage implements Storage {
   readonly ttl: number | undefined;
+  /** The lock isolates within this process only (records are not shared between processes either). */
+  readonly isolation = "process";
   // Kept in last-write order (a write moves its record to the end), so with one TTL for all records the oldest
   // expiry is always first: the sweep looks at the front only.
   readonly #records = new Map<string, MemoryRecord>();

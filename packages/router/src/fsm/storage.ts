@@ -25,6 +25,21 @@ export type StateData = Record<string, unknown>;
  * }
  */
 export interface Storage {
+  /**
+   * How far the storage's {@link Storage.lock} isolates: `"process"` — only between the calls made in this
+   * process (an in-process lock such as {@link MemoryStorage}'s); `"shared"` (the default when absent) — between
+   * every process that uses the store (a Redis lock). When the dispatcher's concurrency key already runs the
+   * events of one record one at a time in this process, a `"process"` lock adds nothing and the dispatcher
+   * skips it (see docs/fsm.md, "Isolation"); a `"shared"` lock is always taken, since other replicas may hold
+   * the same record.
+   *
+   * @example
+   * class RedisStorage implements Storage {
+   *   readonly isolation = "shared"; // the lock lives in Redis: replicas wait for each other
+   *   // ...
+   * }
+   */
+  readonly isolation?: "process" | "shared";
   /** The state string of `key`, or `null` when it has none. */
   getState(key: StorageKey): Promise<string | null>;
   /** Sets the state of `key`; `null` removes it. */
