@@ -53,13 +53,17 @@ const bodies = texts.map((_, i) => () => {
   sink += i;
 });
 
+/** The two middleware of the benchmark: as plain as middleware gets, so that what is measured is the plumbing. */
+const outerMiddleware = async (_event: unknown, _ctx: unknown, next: () => Promise<unknown>) => next();
+const innerMiddleware = async (_event: unknown, _ctx: unknown, next: () => Promise<unknown>) => next();
+
 /** The dispatcher: 50 handlers (half Command, half F) spread over two nested routers, one outer and one inner middleware. */
 function buildDispatcher(): Dispatcher {
   const dp = new Dispatcher({ concurrency: 64 });
   const outer = dp.includeRouter(new Router({ name: "outer" }));
   const inner = outer.includeRouter(new Router({ name: "inner" }));
-  dp.useOuter(async (_event, _ctx, next) => next());
-  dp.use(async (_event, _ctx, next) => next());
+  dp.useOuter(outerMiddleware);
+  dp.use(innerMiddleware);
   texts.forEach((text, i) => {
     const router = i < handlerCount / 2 ? outer : inner;
     if (text.startsWith("/")) router.message(Command(text.slice(1)), bodies[i]!);
@@ -96,6 +100,15 @@ async function handByHand(message: Message): Promise<void> {
   if (index >= 0) bodies[index]!();
 }
 
+/**
+ * The switch with the two middleware bodies called around it by hand, as a bot written without a framework but
+ * with the same before/after code would: the middleware's own cost (two async functions a message) is then on
+ * both sides, and the ratio says what the dispatcher's plumbing costs.
+ */
+const noCtx = {};
+const handByHandWithMiddleware = (message: Message) =>
+  outerMiddleware(message, noCtx, () => innerMiddleware(message, noCtx, () => handByHand(message)));
+
 /** Feeds every event through `handle` with at most {@link inFlight} unfinished at once. */
 async function feed(handle: (message: Message) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -130,15 +143,22 @@ async function runtime(): Promise<void> {
   await measure(handByHand);
   await measure(viaDispatcher);
 
+  await measure(handByHandWithMiddleware);
+
   const ratios: number[] = [];
+  const plumbingRatios: number[] = [];
   const switches: Run[] = [];
+  const switchesWithMiddleware: Run[] = [];
   const dispatches: Run[] = [];
   for (let round = 0; round < rounds; round++) {
     const baseline = await measure(handByHand);
+    const withMiddleware = await measure(handByHandWithMiddleware);
     const ours = await measure(viaDispatcher);
     switches.push(baseline);
+    switchesWithMiddleware.push(withMiddleware);
     dispatches.push(ours);
     ratios.push(ours.rate / baseline.rate);
+    plumbingRatios.push(ours.rate / withMiddleware.rate);
   }
   console.log(
     `${eventCount.toLocaleString("en-US")} messages, ${inFlight} in flight, median of ${rounds} rounds`,
@@ -146,6 +166,10 @@ async function runtime(): Promise<void> {
   console.log(`switch       ${perSecond(median(switches.map((r) => r.rate)))}`);
   console.log(`dispatcher   ${perSecond(median(dispatches.map((r) => r.rate)))}`);
   console.log(`ratio        ${median(ratios).toFixed(2)} of the switch (target >= 0.5)`);
+  console.log(
+    `switch + the two middleware bodies by hand ${perSecond(median(switchesWithMiddleware.map((r) => r.rate)))}; ` +
+      `dispatcher ratio ${median(plumbingRatios).toFixed(2)} of it`,
+  );
   const heap = median(dispatches.map((r) => r.heap));
   console.log(`heap growth  ${(heap / 1024 / 1024).toFixed(1)} MB retained after a run (after GC)`);
   await dp.stop();
