@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Dispatcher, type Message, Router } from "../src/index.js";
 import { sameUserId } from "../src/message-intake.js";
 import { RecentIds } from "../src/recent-ids.js";
-import { botFor, startEmulator, waitFor } from "./support/world.js";
+import { botFor, recordingDispatcher, startEmulator, waitFor } from "./support/world.js";
 
 describe("sameUserId", () => {
   it.each([
@@ -32,15 +31,12 @@ describe("RecentIds", () => {
 describe("skipSelfMessages: false", () => {
   it("lets the bot see the messages it wrote itself", async () => {
     const emu = await startEmulator();
-    const seen: string[] = [];
-    const router = new Router();
-    router.message((message: Message) => void seen.push(message.text ?? ""));
-    const dp = new Dispatcher();
-    dp.includeRouter(router);
+    const { dp, seen } = recordingDispatcher();
+    const texts = () => seen.get(emu.seeded!.p2pChatId) ?? [];
     const bot = await botFor(emu, { dispatcher: dp, skipSelfMessages: false });
     await bot.start();
     await bot.sendMessage({ chatId: emu.seeded!.p2pChatId, text: "mine" });
-    await waitFor(() => seen.length === 1);
-    expect(seen).toEqual(["mine"]);
+    await waitFor(() => texts().length === 1);
+    expect(texts()).toEqual(["mine"]);
   });
 });

@@ -2,21 +2,7 @@
 // write, token expiry, and shutdown with handlers still running.
 import { describe, expect, it } from "vitest";
 import { Dispatcher, type Message, Router } from "../src/index.js";
-import { botFor, messagesOf, startEmulator, waitFor } from "./support/world.js";
-
-/** A router that records every text it handles, per chat, in the order handled. */
-function recorder() {
-  const seen = new Map<string, string[]>();
-  const router = new Router();
-  router.message((message: Message) => {
-    const list = seen.get(message.chatId) ?? [];
-    list.push(message.text ?? "");
-    seen.set(message.chatId, list);
-  });
-  const dp = new Dispatcher();
-  dp.includeRouter(router);
-  return { seen, dp };
-}
+import { botFor, messagesOf, recordingDispatcher, startEmulator, waitFor } from "./support/world.js";
 
 /** Resolves at the bot's next successful `auth`. */
 const nextAuth = (bot: { on(type: "authorized", fn: () => void): () => void }) =>
@@ -35,7 +21,7 @@ describe("a bot under faults", () => {
       emu.seeded!.groupChatId,
       emu.createChat({ type: "p2p", owner: "bob", participants: ["bot"] }),
     ];
-    const { seen, dp } = recorder();
+    const { seen, dp } = recordingDispatcher();
     const bot = await botFor(emu, {
       dispatcher: dp,
       receiveUnreadMessages: true,
@@ -72,7 +58,7 @@ describe("a bot under faults", () => {
     const chat = emu.seeded!.p2pChatId;
     // Written while the bot is offline: the server delivers them as soon as `auth` succeeds.
     for (const text of ["first", "second", "third"]) await emu.as("alice").send(chat, text);
-    const { seen, dp } = recorder();
+    const { seen, dp } = recordingDispatcher();
     const bot = await botFor(emu, { dispatcher: dp, receiveUnreadMessages: true });
     await bot.start();
     await waitFor(() => seen.get(chat)?.length === 3, 5_000);

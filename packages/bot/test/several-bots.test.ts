@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Bot, Dispatcher, type Message, Router, runBots, State, StatesGroup } from "../src/index.js";
-import { botFor, startEmulator, waitFor } from "./support/world.js";
+import { botFor, recordingDispatcher, startEmulator, waitFor } from "./support/world.js";
 
 describe("several bots in one process", () => {
   it("one dispatcher serves two bots; each skips its own messages; FSM keys carry the bot id", async () => {
@@ -59,11 +59,8 @@ describe("several bots in one process", () => {
 
   it("shutting down a bot that never started leaves the dispatcher it shares serving the other bot", async () => {
     const emu = await startEmulator();
-    const seen: string[] = [];
-    const router = new Router();
-    router.message((message: Message) => void seen.push(message.text ?? ""));
-    const dp = new Dispatcher();
-    dp.includeRouter(router);
+    const { dp, seen } = recordingDispatcher();
+    const texts = () => seen.get(emu.seeded!.p2pChatId) ?? [];
     const serving = await botFor(emu, { dispatcher: dp });
     const idle = new Bot({
       server: "127.0.0.1",
@@ -75,8 +72,8 @@ describe("several bots in one process", () => {
     await serving.start();
     await idle.shutdown();
     await emu.as("alice").send(emu.seeded!.p2pChatId, "still here");
-    await waitFor(() => seen.length === 1);
-    expect(seen).toEqual(["still here"]);
+    await waitFor(() => texts().length === 1);
+    expect(texts()).toEqual(["still here"]);
   });
 
   it("runBots installs one signal handler for all bots and drains every bot on SIGINT", async () => {

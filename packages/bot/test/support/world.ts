@@ -1,6 +1,6 @@
 import { Emulator } from "@tc/emulator";
 import { afterEach } from "vitest";
-import { Bot, type BotOptions, Dispatcher, type Logger } from "../../src/index.js";
+import { Bot, type BotOptions, Dispatcher, type Logger, type Message, Router } from "../../src/index.js";
 
 /** Every line the bot logged, at every level, for the redaction checks. */
 export interface CapturedLog extends Logger {
@@ -62,4 +62,18 @@ export async function waitFor(condition: () => boolean, timeout = 10_000): Promi
     if (Date.now() - started > timeout) throw new Error(`condition not met within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A dispatcher whose one handler records every message text it handles, per chat, in the order handled. */
+export function recordingDispatcher(): { dp: Dispatcher; seen: Map<string, string[]> } {
+  const seen = new Map<string, string[]>();
+  const router = new Router();
+  router.message((message: Message) => {
+    const list = seen.get(message.chatId) ?? [];
+    list.push(message.text ?? "");
+    seen.set(message.chatId, list);
+  });
+  const dp = new Dispatcher();
+  dp.includeRouter(router);
+  return { dp, seen };
 }
