@@ -26,6 +26,8 @@ export interface BotLifecycleEvents {
 /** Which bots share a dispatcher right now: the last one to shut down stops it (and closes its FSM storage). */
 const botsOfDispatcher = new WeakMap<Dispatcher<never>, Set<Bot>>();
 const credentialsKey = Symbol("credentials");
+/** How long running handlers get when the bot stops, unless `shutdown` says otherwise. */
+const defaultDeadline = 10_000;
 
 /**
  * A TrueConf chat bot: every API method (`bot.sendMessage(...)`, …), a connection that reconnects and refreshes
@@ -163,7 +165,7 @@ export class Bot extends Api {
    * bot of the dispatcher. Resolves with what the dispatcher cut (when this bot stopped it). Idempotent.
    */
   shutdown(options: ShutdownOptions = {}): Promise<DispatcherStopReport | undefined> {
-    this.#shutdown ??= this.#drain(options.deadline ?? 10_000);
+    this.#shutdown ??= this.#drain(options.deadline ?? defaultDeadline);
     return this.#shutdown;
   }
 
@@ -194,7 +196,8 @@ export class Bot extends Api {
     }
   }
 
-  async #drain(deadline: number): Promise<DispatcherStopReport | undefined> {
+  /** The one way a bot stops: by `shutdown()`, or with the fatal `error` that stopped its transport. */
+  async #drain(deadline: number, error?: Error): Promise<DispatcherStopReport | undefined> {
     const started = Date.now();
     this.#detach?.();
     const bots = botsOfDispatcher.get(this.dispatcher);
@@ -206,20 +209,15 @@ export class Bot extends Api {
       await Promise.race([this.dispatcher.idle(), new Promise((r) => setTimeout(r, deadline).unref())]);
     }
     await this.transport.stop({ deadline: Math.max(0, deadline - (Date.now() - started)) });
-    this.#finish(undefined);
+    this.#finish(error);
     return report;
   }
 
   async #stop(error: Error): Promise<void> {
     if (this.#shutdown !== undefined) return;
     this.#log.error(`The bot stopped: ${error.message}`);
-    this.#shutdown = (async () => {
-      this.#detach?.();
-      botsOfDispatcher.get(this.dispatcher)?.delete(this);
-      await this.transport.stop();
-      this.#finish(error);
-      return undefined;
-    })();
+    // Running handlers may still finish; with the last bot of its dispatcher the FSM storage closes too.
+    this.#shutdown = this.#drain(defaultDeadline, error);
     await this.#shutdown;
   }
 

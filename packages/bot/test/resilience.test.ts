@@ -1,7 +1,7 @@
 // What a bot built with @tc/bot must survive, against the emulator over real sockets: forced drops while humans
 // write, token expiry, and shutdown with handlers still running.
 import { describe, expect, it } from "vitest";
-import { Dispatcher, type Message, Router } from "../src/index.js";
+import { Bot, Dispatcher, MemoryStorage, type Message, Router } from "../src/index.js";
 import { botFor, messagesOf, recordingDispatcher, startEmulator, waitFor } from "./support/world.js";
 
 /** Resolves at the bot's next successful `auth`. */
@@ -67,6 +67,26 @@ describe("a bot under faults", () => {
     await waitFor(() => seen.get(chat)?.length === 4, 5_000);
     await bot.dispatcher.idle();
     expect(seen.get(chat)).toEqual(["first", "second", "third", "fourth"]);
+  });
+
+  it("a fatal stop of the last bot of a dispatcher closes its FSM storage, as shutdown does", async () => {
+    const emu = await startEmulator();
+    const storage = new MemoryStorage();
+    let closed = false;
+    const close = storage.close.bind(storage);
+    storage.close = async () => {
+      closed = true;
+      await close();
+    };
+    const bot = await Bot.fromCredentials("127.0.0.1", "bot", "not-the-password", {
+      https: false,
+      webPort: emu.port,
+      dispatcher: new Dispatcher({ storage }),
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    await expect(bot.start()).rejects.toThrow();
+    await expect(bot.stopped).rejects.toThrow();
+    expect(closed).toBe(true);
   });
 
   it("refreshes an expired token with its credentials and loses nothing", async () => {
