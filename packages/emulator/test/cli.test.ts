@@ -1,48 +1,34 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Agent, request } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { spawnNode } from "./support/child-process.js";
 
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
 
 function startCli(args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  let errors = "";
-  child.stdout.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on("data", (chunk) => {
-    errors += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const { child, exited, output, errors } = spawnNode(["--import", "tsx", cli, ...args]);
   const banner = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner within 15 s: ${output} ${errors}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no banner within 15 s: ${output()} ${errors()}`)),
+      15_000,
+    );
     child.stdout.on("data", () => {
-      if (!output.includes("Press Ctrl+C")) return;
+      if (!output().includes("Press Ctrl+C")) return;
       clearTimeout(timer);
-      resolve(output);
+      resolve(output());
     });
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`exited early: ${errors}`));
+      reject(new Error(`exited early: ${errors()}`));
     });
   });
   // the banner of a run that is meant to fail is never awaited
   banner.catch(() => undefined);
-  return { child, banner, exited, errors: () => errors, output: () => output };
+  return { child, banner, exited, errors, output };
 }
 
 describe("tc-emulator CLI", () => {

@@ -1,14 +1,12 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { Emulator } from "../src/index.js";
+import { spawnNode } from "./support/child-process.js";
 import { connectRawBot } from "./support/raw-bot.js";
 
 const script = fileURLToPath(new URL("./fixtures/humans-over-http.mjs", import.meta.url));
 let emu: Emulator | undefined;
-const children: ReturnType<typeof spawn>[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
   await emu?.stop();
 });
 
@@ -22,19 +20,7 @@ describe("humans in another process, a bot on a raw WebSocket", () => {
       participants: ["bot", "bob"],
     });
     const bot = await connectRawBot(emu);
-    const child = spawn(process.execPath, [script, emu.controlApiUrl, chatId], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let output = "";
-    let errors = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      errors += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const { exited, output, errors } = spawnNode([script, String(emu.controlApiUrl), chatId]);
     const event = await bot.nextEvent("sendMessage", { timeout: 10_000 });
     const payload = event.payload as { chatId: string; content: { text: string } };
     expect(payload.content.text).toBe("ping from <another> process");
@@ -42,8 +28,8 @@ describe("humans in another process, a bot on a raw WebSocket", () => {
       chatId,
       content: { text: `<b>pong</b> to ${payload.content.text.length} chars`, parseMode: "html" },
     });
-    expect(await exited, errors).toBe(0);
-    const steps = output
+    expect(await exited, errors()).toBe(0);
+    const steps = output()
       .trim()
       .split("\n")
       .map((line) => JSON.parse(line));
