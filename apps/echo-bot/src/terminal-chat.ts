@@ -61,6 +61,7 @@ export class TerminalChat {
   #user: string;
   #chatId: string;
   #queue: Promise<void> = Promise.resolve();
+  #quit = false;
 
   constructor(options: TerminalChatOptions) {
     this.#emu = options.emulator;
@@ -92,8 +93,8 @@ export class TerminalChat {
 
   /** Stops reading and watching (idempotent) and reports the quit once. */
   quit(): void {
-    if (this.#printed.has("\u0000quit")) return;
-    this.#printed.add("\u0000quit");
+    if (this.#quit) return;
+    this.#quit = true;
     this.#stopWatching();
     this.#lines.close();
     this.#onQuit();

@@ -34,10 +34,15 @@ describe("Bot options", () => {
 
   it("never echoes the token in an error", () => {
     const secret = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib3QifQ.c2VjcmV0LXNpZ25hdHVyZQ";
-    try {
-      new Bot({ server: "tc.example", token: secret, timeout: "x" as never });
-    } catch (error) {
-      expect(String((error as Error).message)).not.toContain(secret);
-    }
+    const error = (() => {
+      try {
+        new Bot({ server: "tc.example", token: secret, timeout: "x" as never });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error?.message).toMatch(/Invalid timeout/);
+    expect(error?.message).not.toContain(secret);
   });
 });
