@@ -161,3 +161,4 @@ export type {
   SendSurveyResponse,
 } from "./schemas/responses.js";
 export type { IncomingEvent, IncomingEventMap, IncomingMethod } from "./update-parser.js";
+export { sameUserId } from "./user-id.js";

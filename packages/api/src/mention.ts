@@ -3,18 +3,14 @@
  * Markdown links (`[Name](trueconf:id)`) by bots. The id may carry an instance (`/80830e3b`), a query
  * (`?k=v`) or a profile action (`&do=profile`), and case may differ from the id `auth` returned.
  */
+import { normalizeUserId, sameUserId } from "./user-id.js";
+
 // The id classes stop at every character that begins another mention (`<`, `[`, `]`, `(`, quotes): an id can then
 // never run across a later mention, so each character is scanned a bounded number of times and the search stays
 // linear in the text length. (An id class open to `]` and `(` made `](trueconf:` repeated without `)` quadratic.)
 const htmlMention = /href\s*=\s*(["'])trueconf:([^"'<>\s]+)\1/gi;
 const markdownMention = /\]\(\s*trueconf:([^()[\]<>\s"']+)\s*\)/gi;
 const allMention = /(^|[\s>(])@all(?![\w@.-])/i;
-
-/** Cuts `/instance`, `?query` and `&action` off an id and lower-cases it, so ids compare by identity. */
-function normalizeUserId(id: string): string {
-  const end = id.search(/[/?&#]/);
-  return (end === -1 ? id : id.slice(0, end)).trim().toLowerCase();
-}
 
 /** Every TrueConf ID mentioned in `text`, normalised with {@link normalizeUserId}. */
 function mentionedUserIds(text: string): string[] {
@@ -31,9 +27,7 @@ function mentionedUserIds(text: string): string[] {
 export function mentionsUser(text: string, userId: string | undefined): boolean {
   if (allMention.test(text)) return true;
   if (userId === undefined || userId === "") return false;
-  const me = normalizeUserId(userId);
-  const myLogin = me.split("@")[0];
-  return mentionedUserIds(text).some((id) => id === me || (!id.includes("@") && id === myLogin));
+  return mentionedUserIds(text).some((id) => sameUserId(id, userId));
 }
 
 function decodeEntities(value: string): string {

@@ -1,25 +1,8 @@
+import { sameUserId } from "@tc/api";
 import type { Dispatcher } from "@tc/router";
 
 /** Dispatchers that already have the middleware: it is installed once, whatever the number of bots. */
 const equipped = new WeakSet<object>();
-
-/**
- * Cuts an instance suffix, query or action off a TrueConf ID and lower-cases it, so that `Bot@Server/abc` and
- * `bot@server` compare equal (the server may return either form).
- */
-function identityOf(id: string): string {
-  const end = id.search(/[/?&#]/);
-  return (end === -1 ? id : id.slice(0, end)).trim().toLowerCase();
-}
-
-/** Whether two TrueConf IDs name the same account; an id without a domain matches by its login part. */
-export function sameUserId(a: string, b: string): boolean {
-  const left = identityOf(a);
-  const right = identityOf(b);
-  if (left === right) return true;
-  if (left.includes("@") === right.includes("@")) return false;
-  return left.split("@")[0] === right.split("@")[0];
-}
 
 /** What the middleware reads from the bot an event arrived at. */
 export interface MessageIntake {

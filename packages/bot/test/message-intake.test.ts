@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sameUserId } from "../src/message-intake.js";
 import { RecentIds } from "../src/recent-ids.js";
 import { botFor, recordingDispatcher, startEmulator, waitFor } from "./support/world.js";
-
-describe("sameUserId", () => {
-  it.each([
-    ["bot@srv/80830e3b", "bot@srv", true],
-    ["Bot@SRV", "bot@srv", true],
-    ["bot", "bot@srv/x", true],
-    ["bot@srv", "bot@other", false],
-    ["robot@srv", "bot@srv", false],
-  ])("%s vs %s: %s", (a, b, same) => {
-    expect(sameUserId(a, b)).toBe(same);
-  });
-});
 
 describe("RecentIds", () => {
   it("tells a repeat from a first delivery and forgets the oldest beyond its capacity", () => {

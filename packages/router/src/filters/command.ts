@@ -4,7 +4,7 @@
  * match; `prefix: "!/"` accepts either character; a bare prefix (`/`) is no command; a RegExp must match the whole
  * command name, honours `ignoreCase` and fills `regexpMatch`; `/start@otherbot` is left to the other bot.
  */
-import { checkOptions, InvalidArgumentError, MessageType, requireBoolean } from "@tc/api";
+import { checkOptions, InvalidArgumentError, MessageType, requireBoolean, sameUserId } from "@tc/api";
 import { isThenable, type MaybePromise } from "../maybe-promise.js";
 import type { CommandObject } from "./command-object.js";
 import type { FilterInput } from "./filter.js";
@@ -33,19 +33,17 @@ const optionNames = ["prefix", "ignoreCase", "ignoreMention", "magic"];
 /** Matches a command name; returns `undefined` for no match, or the RegExp match (`null` for strings). */
 type NameMatcher = (name: string) => RegExpExecArray | null | undefined;
 
-/** The bot's own id without instance suffix, in lower case (`support_bot@video.example.org`). */
+/** The bot's own id (`support_bot@video.example.org`), from the ctx or the event. */
 function ownId(event: unknown, ctx: unknown): string | undefined {
   const fromCtx = (ctx as { bot?: { meId?: unknown } } | undefined)?.bot?.meId;
   const fromEvent = (event as { bot?: { meId?: unknown } }).bot?.meId;
   const id = typeof fromCtx === "string" ? fromCtx : fromEvent;
-  return typeof id === "string" ? id.split("/")[0]!.toLowerCase() : undefined;
+  return typeof id === "string" ? id : undefined;
 }
 
 /** Whether `/cmd@mention` is addressed to this bot: its full id or the user part of it, any case, any instance. */
 function mentionsOwnId(mention: string, id: string | undefined): boolean {
-  if (id === undefined) return false;
-  const named = mention.split("/")[0]!.toLowerCase();
-  return named === id || named === id.split("@")[0];
+  return id !== undefined && sameUserId(mention, id);
 }
 
 /** A text cut as a command after one prefix: what every `Command` with that prefix reads from it. */
