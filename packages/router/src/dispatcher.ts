@@ -21,7 +21,8 @@ import {
   keyImpliesRecord,
   type StorageClaim,
 } from "./fsm/implied-isolation.js";
-import { type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage, type StorageKey } from "./fsm/index.js";
+import { type FSMStrategy, FsmRuntime, type KeyBuilder, type Storage } from "./fsm/index.js";
+import { RecordLock } from "./fsm/record-lock.js";
 import { consoleLogger } from "./logger.js";
 import { isThenable, type MaybePromise } from "./maybe-promise.js";
 import { errorKey, isKnownMethod } from "./observer-methods.js";
@@ -178,10 +179,15 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
         ),
       );
     }
+    return this.#feed(event, bot, ctx);
+  }
+
+  /** Schedules a checked event; `extras` are the feeder's ctx fields (`undefined`: only the bot, no copy). */
+  #feed(event: IncomingEvent | Update, bot: Api, extras: object | undefined): Promise<boolean> {
     const ordering = keyOf(event, this.#scheduler.key);
     // The scheduler takes a plain result as well (it settles its promise with it): an event whose handlers and
     // filters were all synchronous needs no promise of its own.
-    const task = (signal: AbortSignal) => this.#process(event, bot, ctx, signal) as Promise<boolean>;
+    const task = (signal: AbortSignal) => this.#process(event, bot, extras, signal) as Promise<boolean>;
     return this.#scheduler.run(ordering, task, event);
   }
 
@@ -229,9 +235,9 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       throw new DispatcherStoppedError(`Dispatcher "${this.name}" is stopped; it takes no events`);
     }
     const unsubscribe = api.on("event", (event) => {
-      this.feedUpdate(event as IncomingEvent<BotOf<T>> | Update, { bot: api } as FeedContext<T>).catch(
-        (error: unknown) =>
-          this.#logger.error(`Dispatcher "${this.name}" could not take ${event.method}`, error),
+      // The Api's events need none of feedUpdate's checks; stop() unsubscribes before it stops the scheduler.
+      this.#feed(event, api, undefined).catch((error: unknown) =>
+        this.#logger.error(`Dispatcher "${this.name}" could not take ${event.method}`, error),
       );
     });
     const attachment = { off: unsubscribe, intake };
@@ -299,26 +305,26 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
         }
         return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
       }
-      if (!event.chatId || !event.fromUserId || (this.#lockImplied && this.#claim.users === 1)) {
-        // No record, or the scheduler already runs this record's events one at a time: no lock, and `state`
-        // is made only if something reads it.
-        const ctx = this.#context(event, bot, extras, signal, undefined);
-        return dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
-      }
-      const key = this.#fsm.keyFor(event, bot.meId ?? "")!;
-      const ctx = this.#context(event, bot, extras, signal, key);
+      // The record's lock, taken when the event first uses its record: none for an event without a record, or when
+      // the scheduler already runs this record's events one at a time.
+      const lock =
+        !event.chatId || !event.fromUserId || (this.#lockImplied && this.#claim.users === 1)
+          ? undefined
+          : new RecordLock(this.#fsm.storage);
+      const ctx = this.#context(event, bot, extras, signal, lock);
+      const handled = dispatchThroughTree(root, { event, key: event.method, payload: event }, ctx);
+      if (lock === undefined) return handled;
       const tree = root;
-      return this.#fsm
-        .isolate(key, () => {
-          try {
-            return Promise.resolve(
-              dispatchThroughTree(tree, { event, key: event.method, payload: event }, ctx),
+      const release = (result: boolean) => {
+        const released = lock.release();
+        return released === undefined
+          ? result
+          : released.then(
+              () => result,
+              (error: unknown) => this.#failed(tree, error, event, ctx).then(() => result),
             );
-          } catch (error) {
-            return Promise.reject(error);
-          }
-        })
-        .catch((error: unknown) => this.#failed(tree, error, event, ctx));
+      };
+      return isThenable(handled) ? handled.then(release) : release(handled);
     } catch (error) {
       return this.#failed(root, error, event, this.#context(event, bot, extras, signal, undefined));
     }
@@ -326,15 +332,15 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
 
   /**
    * The ctx of one event: the feeder's extras, then the fields every handler has, then the `state` of its record
-   * if it has one — a context whose key is built on first use, unless the lock needed `key` already. No copy of
-   * it is made on the way (see propagation), so it is built once per event.
+   * if it has one — a context whose key is built, and whose `lock` is taken, on first use. No copy of it is made
+   * on the way (see propagation), so it is built once per event.
    */
   #context(
     event: IncomingEvent | Update,
     bot: Api,
     extras: object | undefined,
     signal: AbortSignal,
-    key: StorageKey | undefined,
+    lock: RecordLock | undefined,
   ): PropagationContext {
     const { updateId } = event;
     const log = this.#logger;
@@ -344,14 +350,14 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
         : { ...extras, bot, api: bot, updateId, signal, log };
     }
     const fsm = this.#fsm;
-    const state = key === undefined ? lazyFSMContext(fsm.storage, fsm, event, bot) : fsm.contextFor(key);
+    const state = lazyFSMContext(fsm.storage, fsm, event, bot, lock);
     // Without extras, a literal of one fixed shape (a spread of `undefined` still costs a generic copy).
     return extras === undefined
       ? { bot, api: bot, updateId, signal, log, state }
       : { ...extras, bot, api: bot, updateId, signal, log, state };
   }
 
-  /** Only the FSM (its key or its storage's lock) can throw here; propagation reports everything else itself. */
+  /** Reports an error of the dispatcher's own steps (the release of a record's lock); propagation reports the rest. */
   async #failed(
     root: RouterSnapshot | undefined,
     error: unknown,

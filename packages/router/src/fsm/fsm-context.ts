@@ -1,4 +1,5 @@
 import { describeValue, InvalidArgumentError } from "@tc/api";
+import type { RecordLock } from "./record-lock.js";
 import { type State, StateObject } from "./state.js";
 import type { StateData, Storage } from "./storage.js";
 import type { StorageKey } from "./storage-key.js";
@@ -10,22 +11,25 @@ export interface KeySource {
 
 /**
  * The `ctx.state` the dispatcher gives each event with a chat and an author: its key is built when a method (or
- * `key`) is first used. Most events never touch their record, and a `StorageKey` per event was a good part of
- * the dispatcher's cost. Internal; set by the class below.
+ * `key`) is first used, and with a `lock` every read and write waits until the event holds its record's lock.
+ * Most events never touch their record, and a `StorageKey` (or a lock) per event was a good part of the
+ * dispatcher's cost. Internal; set by the class below.
  */
 export let lazyFSMContext: (
   storage: Storage,
   source: KeySource,
   event: { readonly chatId?: string; readonly fromUserId?: string },
   bot: { readonly meId?: string | undefined },
+  lock: RecordLock | undefined,
 ) => FSMContext;
 
 /**
  * The FSM record of one event (`ctx.state`): its state and its data, read and written through the storage. Give
  * the form's data type to have typed data; keep its fields optional, since a form fills them one step at a time.
  *
- * Handlers of one key never run at the same time (the dispatcher holds the key's isolation lock around each
- * event), so a `getData` … `setData` sequence in a handler cannot lose another event's update.
+ * Two events of one record never use it at the same time (the first read or write of an event takes the record's
+ * isolation lock, held until the event is finished), so a `getData` … `setData` sequence in a handler cannot
+ * lose another event's update.
  *
  * @example
  * type FormData = { name?: string; age?: number };
@@ -38,11 +42,12 @@ export let lazyFSMContext: (
  */
 export class FSMContext<Data extends StateData = StateData> {
   static {
-    lazyFSMContext = (storage, source, event, bot) => {
+    lazyFSMContext = (storage, source, event, bot, lock) => {
       const context = new FSMContext(storage, undefined as unknown as StorageKey);
       context.#source = source;
       context.#event = event;
       context.#bot = bot;
+      context.#lock = lock;
       return context;
     };
   }
@@ -53,6 +58,7 @@ export class FSMContext<Data extends StateData = StateData> {
   #source: KeySource | undefined;
   #event: { readonly chatId?: string; readonly fromUserId?: string } | undefined;
   #bot: { readonly meId?: string | undefined } | undefined;
+  #lock: RecordLock | undefined;
 
   constructor(storage: Storage, key: StorageKey) {
     this.storage = storage;
@@ -73,7 +79,7 @@ export class FSMContext<Data extends StateData = StateData> {
 
   /** The current state string (`"Form:name"`), or `null` outside every form. */
   getState(): Promise<string | null> {
-    return this.storage.getState(this.key);
+    return this.#use((key) => this.storage.getState(key));
   }
 
   /**
@@ -81,22 +87,23 @@ export class FSMContext<Data extends StateData = StateData> {
    * stays; {@link clear} removes both.
    */
   setState(state: State | string | null): Promise<void> {
-    return this.storage.setState(this.key, stateString(state));
+    const value = stateString(state);
+    return this.#use((key) => this.storage.setState(key, value));
   }
 
   /** A copy of the record's data (`{}` when empty). */
   getData(): Promise<Data> {
-    return this.storage.getData(this.key) as Promise<Data>;
+    return this.#use((key) => this.storage.getData(key) as Promise<Data>);
   }
 
   /** Replaces the data. */
   setData(data: Data): Promise<void> {
-    return this.storage.setData(this.key, data);
+    return this.#use((key) => this.storage.setData(key, data));
   }
 
   /** Merges `patch` over the data and returns the result. */
   updateData(patch: Partial<Data>): Promise<Data> {
-    return this.storage.updateData(this.key, patch) as Promise<Data>;
+    return this.#use((key) => this.storage.updateData(key, patch) as Promise<Data>);
   }
 
   /** One value of the data, or `fallback` (default `undefined`) when the data has no such key. */
@@ -109,8 +116,15 @@ export class FSMContext<Data extends StateData = StateData> {
 
   /** Leaves the form and forgets its data: state `null`, data `{}`. */
   async clear(): Promise<void> {
-    await this.storage.setState(this.key, null);
-    await this.storage.setData(this.key, {});
+    await this.setState(null);
+    await this.setData({} as Data);
+  }
+
+  /** Runs a read or write of the record, once this event holds the record's lock (when it has one to take). */
+  #use<T>(operation: (key: StorageKey) => Promise<T>): Promise<T> {
+    const key = this.key;
+    const lock = this.#lock;
+    return lock === undefined ? operation(key) : lock.acquire(key).then(() => operation(key));
   }
 }
 

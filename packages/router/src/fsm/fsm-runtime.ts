@@ -20,13 +20,13 @@ export interface FsmRuntimeOptions {
 }
 
 /**
- * The FSM of a dispatcher: which record an event has, its `ctx.state`, and the isolation that runs the events of
- * one record one at a time. The dispatcher wires it; bot code meets only its parts (`ctx.state`, the storage).
+ * The FSM of a dispatcher: which record an event has, and its `ctx.state`. The dispatcher wires it (with a
+ * `RecordLock` per event for isolation); bot code meets only its parts (`ctx.state`, the storage).
  *
  * @example
  * const fsm = new FsmRuntime({ strategy: FSMStrategy.GLOBAL_USER });
  * const key = fsm.keyFor(message, bot.meId);
- * if (key) await fsm.isolate(key, () => handle(message, fsm.contextFor(key)));
+ * if (key) await fsm.contextFor(key).setState("Form:name");
  */
 export class FsmRuntime {
   readonly storage: Storage;
@@ -69,11 +69,6 @@ export class FsmRuntime {
   /** The `ctx.state` of the record `key`. */
   contextFor(key: StorageKey): FSMContext {
     return new FSMContext(this.storage, key);
-  }
-
-  /** Runs `run` under the storage's isolation lock of `key`: events of one record never overlap. */
-  isolate<T>(key: StorageKey, run: () => Promise<T>): Promise<T> {
-    return this.storage.lock(key, run);
   }
 
   /** Closes the storage. */

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Scheduler } from "../../src/concurrency/index.js";
 import {
   FSMContext,
   FSMStrategy,
   FsmRuntime,
   KeyBuilder,
   MemoryStorage,
-  type StateData,
   type Storage,
 } from "../../src/fsm/index.js";
 
@@ -71,36 +69,5 @@ describe("FsmRuntime keys", () => {
     };
     await new FsmRuntime({ storage }).close();
     expect(closed).toBe(true);
-  });
-});
-
-describe("FsmRuntime isolation", () => {
-  /**
-   * Two events of one user in two chats, handled concurrently (the scheduler orders by chat), each a
-   * read-modify-write of the user's record with a storage round trip in between.
-   */
-  async function countTwice(isolated: boolean): Promise<StateData> {
-    const fsm = new FsmRuntime({ strategy: FSMStrategy.GLOBAL_USER });
-    const scheduler = new Scheduler({ key: "chat" });
-    const handle = (event: typeof inChat1) => {
-      const key = fsm.keyFor(event, "bot")!;
-      const handler = async () => {
-        const state = fsm.contextFor(key) as FSMContext<{ count?: number }>;
-        const count = (await state.getValue("count")) ?? 0;
-        await state.getState(); // another round trip while the other event may run
-        await state.setData({ count: count + 1 });
-      };
-      return scheduler.run(event.chatId, () => (isolated ? fsm.isolate(key, handler) : handler()));
-    };
-    await Promise.all([handle(inChat1), handle(inChat2)]);
-    return fsm.contextFor(fsm.keyFor(inChat1, "bot")!).getData();
-  }
-
-  it("loses an update without isolation (the race this guards against is real)", async () => {
-    expect(await countTwice(false)).toEqual({ count: 1 });
-  });
-
-  it("keeps both updates of one user in two chats under GLOBAL_USER", async () => {
-    expect(await countTwice(true)).toEqual({ count: 2 });
   });
 });

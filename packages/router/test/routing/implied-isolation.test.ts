@@ -108,14 +108,15 @@ describe("Isolation implied by the concurrency key", () => {
     second.message(async (_message, ctx) => {
       order.push("second in");
       await ctx.state.updateData({ second: true });
+      order.push("second has the record");
     });
     const one = first.feedUpdate(textMessage(api, "a", { chatId: "c", userId: "u" }));
     const two = second.feedUpdate(textMessage(api, "b", { chatId: "c", userId: "u" }));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(order).toEqual(["first in"]);
+    expect(order).toEqual(["first in", "second in"]);
     release();
     await Promise.all([one, two]);
-    expect(order).toEqual(["first in", "first out", "second in"]);
+    expect(order).toEqual(["first in", "second in", "first out", "second has the record"]);
     expect(storage.locks).toBe(2);
     await first.stop();
   });
