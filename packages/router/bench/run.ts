@@ -1,4 +1,4 @@
-// Router benchmark: `pnpm --filter @tc/router build && pnpm --filter @tc/router bench` (or, in packages/router,
+// Router benchmark: `pnpm build && pnpm --filter @tc/router bench` (or, in packages/router,
 // `npx tsup && npx tsx bench/run.ts`). It measures the built package (dist/), as bots run it: run from the
 // sources through tsx, every closure the dispatcher makes per event would also pay for tsx's `keepNames`
 // wrapper, which no user ever runs.
@@ -19,7 +19,7 @@ import { protocolSamples } from "@tc/emulator/protocol-samples";
 import type * as RouterPackage from "../src/index.js";
 
 const built = new URL("../dist/index.js", import.meta.url);
-if (!existsSync(built)) throw new Error("Build the package first: pnpm --filter @tc/router build");
+if (!existsSync(built)) throw new Error("Build the packages first: pnpm build");
 const { Command, Dispatcher, F, Router } = (await import(built.href)) as typeof RouterPackage;
 type Dispatcher = RouterPackage.Dispatcher;
 
@@ -57,13 +57,18 @@ const bodies = texts.map((_, i) => () => {
 const outerMiddleware = async (_event: unknown, _ctx: unknown, next: () => Promise<unknown>) => next();
 const innerMiddleware = async (_event: unknown, _ctx: unknown, next: () => Promise<unknown>) => next();
 
-/** The dispatcher: 50 handlers (half Command, half F) spread over two nested routers, one outer and one inner middleware. */
-function buildDispatcher(): Dispatcher {
+/**
+ * The dispatcher: 50 handlers (half Command, half F) spread over two nested routers, one outer and one inner
+ * middleware (left out with `middleware: false`, to show what they cost inside the dispatcher).
+ */
+function buildDispatcher(middleware = true): Dispatcher {
   const dp = new Dispatcher({ concurrency: 64 });
   const outer = dp.includeRouter(new Router({ name: "outer" }));
   const inner = outer.includeRouter(new Router({ name: "inner" }));
-  dp.useOuter(outerMiddleware);
-  dp.use(innerMiddleware);
+  if (middleware) {
+    dp.useOuter(outerMiddleware);
+    dp.use(innerMiddleware);
+  }
   texts.forEach((text, i) => {
     const router = i < handlerCount / 2 ? outer : inner;
     if (text.startsWith("/")) router.message(Command(text.slice(1)), bodies[i]!);
@@ -139,21 +144,26 @@ const perSecond = (rate: number) => `${Math.round(rate).toLocaleString("en-US").
 async function runtime(): Promise<void> {
   const dp = buildDispatcher();
   const viaDispatcher = (message: Message) => dp.feedUpdate(message);
+  const bare = buildDispatcher(false);
+  const viaBareDispatcher = (message: Message) => bare.feedUpdate(message);
   // Warm up both paths before measuring.
   await measure(handByHand);
   await measure(viaDispatcher);
 
   await measure(handByHandWithMiddleware);
+  await measure(viaBareDispatcher);
 
   const ratios: number[] = [];
   const plumbingRatios: number[] = [];
   const switches: Run[] = [];
   const switchesWithMiddleware: Run[] = [];
   const dispatches: Run[] = [];
+  const bareDispatches: Run[] = [];
   for (let round = 0; round < rounds; round++) {
     const baseline = await measure(handByHand);
     const withMiddleware = await measure(handByHandWithMiddleware);
     const ours = await measure(viaDispatcher);
+    bareDispatches.push(await measure(viaBareDispatcher));
     switches.push(baseline);
     switchesWithMiddleware.push(withMiddleware);
     dispatches.push(ours);
@@ -170,9 +180,13 @@ async function runtime(): Promise<void> {
     `switch + the two middleware bodies by hand ${perSecond(median(switchesWithMiddleware.map((r) => r.rate)))}; ` +
       `dispatcher ratio ${median(plumbingRatios).toFixed(2)} of it`,
   );
+  console.log(
+    `dispatcher without the two middleware ${perSecond(median(bareDispatches.map((r) => r.rate)))}`,
+  );
   const heap = median(dispatches.map((r) => r.heap));
   console.log(`heap growth  ${(heap / 1024 / 1024).toFixed(1)} MB retained after a run (after GC)`);
   await dp.stop();
+  await bare.stop();
   if (sink < 0) console.log(sink);
 }
 
