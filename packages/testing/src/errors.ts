@@ -24,12 +24,13 @@ export class TestExpectationError extends Error {
 }
 
 /**
- * The bot sent nothing to the chat within the timeout (`nextMessage`, `expectReply`).
+ * A wait of the kit ran out of time: the bot did not answer, settle or reconnect within `timeout` ms. The three
+ * subclasses say which wait it was; `instanceof WaitTimeoutError` catches any of them.
  *
  * @example
- * await expect(alice.expectReply("pong", { timeout: 500 })).rejects.toThrow(ReplyTimeoutError);
+ * await expect(alice.nextMessage({ timeout: 200 })).rejects.toThrow(WaitTimeoutError);
  */
-export class ReplyTimeoutError extends TestExpectationError {
+export class WaitTimeoutError extends TestExpectationError {
   /** How long the wait was, in ms. */
   readonly timeout: number;
 
@@ -38,6 +39,14 @@ export class ReplyTimeoutError extends TestExpectationError {
     this.timeout = timeout;
   }
 }
+
+/**
+ * The bot sent nothing to the chat within the timeout (`nextMessage`, `expectReply`).
+ *
+ * @example
+ * await expect(alice.expectReply("pong", { timeout: 500 })).rejects.toThrow(ReplyTimeoutError);
+ */
+export class ReplyTimeoutError extends WaitTimeoutError {}
 
 /**
  * The bot's next message was not the expected one (`expectReply`), or it sent one where none was expected
@@ -71,15 +80,7 @@ export class UnexpectedReplyError extends TestExpectationError {
  * @example
  * await world.idle({ timeout: 1_000 }); // IdleTimeoutError: … 1 handler running …
  */
-export class IdleTimeoutError extends TestExpectationError {
-  /** How long the wait was, in ms. */
-  readonly timeout: number;
-
-  constructor(message: string, transcript: string, timeout: number) {
-    super(message, transcript);
-    this.timeout = timeout;
-  }
-}
+export class IdleTimeoutError extends WaitTimeoutError {}
 
 /**
  * The bot did not authorise again within the timeout after `world.dropConnection()` (or at start).
@@ -87,12 +88,4 @@ export class IdleTimeoutError extends TestExpectationError {
  * @example
  * await world.dropConnection({ timeout: 2_000 }); // ReconnectTimeoutError if the bot gave up
  */
-export class ReconnectTimeoutError extends TestExpectationError {
-  /** How long the wait was, in ms. */
-  readonly timeout: number;
-
-  constructor(message: string, transcript: string, timeout: number) {
-    super(message, transcript);
-    this.timeout = timeout;
-  }
-}
+export class ReconnectTimeoutError extends WaitTimeoutError {}

@@ -5,6 +5,7 @@ export {
   ReplyTimeoutError,
   TestExpectationError,
   UnexpectedReplyError,
+  WaitTimeoutError,
 } from "./errors.js";
 export type { ReplyMatcher } from "./reply-matcher.js";
 export {

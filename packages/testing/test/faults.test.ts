@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReconnectTimeoutError } from "../src/index.js";
+import { ReconnectTimeoutError, WaitTimeoutError } from "../src/index.js";
 import { recordingWorld } from "./support/echo-bot.js";
 
 /** The `auth` answers the emulator gave, oldest first: undefined for a success, else the error code. */
@@ -44,6 +44,7 @@ describe("faults", () => {
       .dropConnection({ timeout: 200 })
       .catch((e: unknown) => e)) as ReconnectTimeoutError;
     expect(error).toBeInstanceOf(ReconnectTimeoutError);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.timeout).toBe(200);
     expect(error.message).toMatch(
       /^world\.dropConnection\(\): the bot did not authorise again within 200 ms\n/,

@@ -1,6 +1,6 @@
 import { F } from "@tc/bot";
 import { describe, expect, it } from "vitest";
-import { IdleTimeoutError, TestExpectationError } from "../src/index.js";
+import { IdleTimeoutError, TestExpectationError, WaitTimeoutError } from "../src/index.js";
 import { recordingWorld } from "./support/echo-bot.js";
 
 describe("world.idle()", () => {
@@ -88,6 +88,7 @@ describe("world.idle()", () => {
     await world.user("alice").send("hang");
     const error = (await world.idle({ timeout: 100 }).catch((e: unknown) => e)) as IdleTimeoutError;
     expect(error).toBeInstanceOf(IdleTimeoutError);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error).toBeInstanceOf(TestExpectationError);
     expect(error.timeout).toBe(100);
     expect(error.message).toMatch(

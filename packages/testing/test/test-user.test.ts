@@ -1,6 +1,11 @@
 import { F, InvalidArgumentError } from "@tc/bot";
 import { describe, expect, it } from "vitest";
-import { ReplyTimeoutError, TestExpectationError, UnexpectedReplyError } from "../src/index.js";
+import {
+  ReplyTimeoutError,
+  TestExpectationError,
+  UnexpectedReplyError,
+  WaitTimeoutError,
+} from "../src/index.js";
 import { recordingWorld } from "./support/echo-bot.js";
 
 describe("a human in the world", () => {
@@ -190,6 +195,7 @@ describe("awaiting the bot's messages", () => {
       .catch((e: unknown) => e)) as ReplyTimeoutError;
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     expect(error).toBeInstanceOf(ReplyTimeoutError);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.timeout).toBe(150);
     expect(error.message).toBe(
       [
