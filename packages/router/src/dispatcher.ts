@@ -179,11 +179,9 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
         ),
       );
     }
-    return this.#feed(event, bot, ctx);
-  }
-
-  /** Schedules a checked event; `extras` are the feeder's ctx fields (`undefined`: only the bot, no copy). */
-  #feed(event: IncomingEvent | Update, bot: Api, extras: object | undefined): Promise<boolean> {
+    // Fields beside the bot are copied into each event's ctx; a ctx of the bot alone (feedRaw, attach) needs no
+    // copy, and a spread per event is a good part of what dispatching costs.
+    const extras = ctx !== undefined && hasFieldsBesideBot(ctx) ? ctx : undefined;
     const ordering = keyOf(event, this.#scheduler.key);
     // The scheduler takes a plain result as well (it settles its promise with it): an event whose handlers and
     // filters were all synchronous needs no promise of its own.
@@ -235,9 +233,9 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       throw new DispatcherStoppedError(`Dispatcher "${this.name}" is stopped; it takes no events`);
     }
     const unsubscribe = api.on("event", (event) => {
-      // The Api's events need none of feedUpdate's checks; stop() unsubscribes before it stops the scheduler.
-      this.#feed(event, api, undefined).catch((error: unknown) =>
-        this.#logger.error(`Dispatcher "${this.name}" could not take ${event.method}`, error),
+      this.feedUpdate(event as IncomingEvent<BotOf<T>> | Update, { bot: api } as FeedContext<T>).catch(
+        (error: unknown) =>
+          this.#logger.error(`Dispatcher "${this.name}" could not take ${event.method}`, error),
       );
     });
     const attachment = { off: unsubscribe, intake };
@@ -382,6 +380,12 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       }
     }
   }
+}
+
+/** Whether a feeder's ctx has a field other than `bot`. */
+function hasFieldsBesideBot(ctx: object): boolean {
+  for (const key in ctx) if (key !== "bot") return true;
+  return false;
 }
 
 /** `f` of `value`, after it settled when it is a promise. */
