@@ -28,8 +28,14 @@ type Dispatcher = RouterPackage.Dispatcher;
 
 const eventCount = 100_000;
 const handlerCount = 50;
-/** Events in flight at once: what the transport intake lets through before backpressure holds the pushes. */
-const inFlight = 128;
+/**
+ * Events in flight at once: what the transport intake lets through before backpressure holds the pushes.
+ * `--in-flight=N` changes it (1: nothing ever waits, for the dispatcher or the floor).
+ */
+const inFlightFlag = process.argv.find((arg) => arg.startsWith("--in-flight="));
+const inFlight = inFlightFlag === undefined ? 128 : Number(inFlightFlag.slice("--in-flight=".length));
+if (!Number.isInteger(inFlight) || inFlight < 1)
+  throw new Error(`--in-flight wants a whole number >= 1: ${inFlightFlag}`);
 const rounds = 3;
 /** The dispatcher's cap of handlers running at once (its default), kept by the hand-written floor too. */
 const concurrencyLimit = 64;
