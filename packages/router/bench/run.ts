@@ -7,11 +7,11 @@
 // dispatcher's backpressure keep it), through a dispatcher with 50 handlers (half `Command`, half `F.text.eq`)
 // over two nested routers with one outer and one inner middleware, and through a hand-written switch that makes
 // the same decisions (command parsing with the same rules, text equality) and calls the same handler bodies.
-// Both run in the same process, alternating, several rounds; it prints the median events/s of each, their ratio,
-// the heap retained after a full run, then the type-checking cost of a file with 200 handlers. Three more lines
-// say where the time goes: the switch with the two middleware called around it by hand; that, plus per-chat
-// order and the concurrency cap written by hand (the floor of any router keeping those guarantees); and the
-// dispatcher without the middleware.
+// Both run in the same process, alternating (each line in every position in turn), five rounds; it prints the
+// median events/s of each, their ratio, the heap retained after a full run, then the type-checking cost of a
+// file with 200 handlers. Three more lines say where the time goes: the switch with the two middleware called
+// around it by hand; that, plus per-chat order and the concurrency cap written by hand (the floor of any router
+// keeping those guarantees); and the dispatcher without the middleware.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -36,7 +36,8 @@ const inFlightFlag = process.argv.find((arg) => arg.startsWith("--in-flight="));
 const inFlight = inFlightFlag === undefined ? 128 : Number(inFlightFlag.slice("--in-flight=".length));
 if (!Number.isInteger(inFlight) || inFlight < 1)
   throw new Error(`--in-flight wants a whole number >= 1: ${inFlightFlag}`);
-const rounds = 3;
+/** Rounds: one per line measured, so that each line takes each position once (see `runtime`). */
+const rounds = 5;
 /** The dispatcher's cap of handlers running at once (its default), kept by the hand-written floor too. */
 const concurrencyLimit = 64;
 
@@ -208,58 +209,51 @@ const perSecond = (rate: number) => `${Math.round(rate).toLocaleString("en-US").
 
 async function runtime(): Promise<void> {
   const dp = buildDispatcher();
-  const viaDispatcher = (message: Message) => dp.feedUpdate(message);
   const bare = buildDispatcher(false);
-  const viaBareDispatcher = (message: Message) => bare.feedUpdate(message);
-  const ordered = orderedByHand(concurrencyLimit);
+  const lines = {
+    switch: handByHand,
+    withMiddleware: handByHandWithMiddleware,
+    dispatcher: (message: Message) => dp.feedUpdate(message),
+    bareDispatcher: (message: Message) => bare.feedUpdate(message),
+    floor: orderedByHand(concurrencyLimit),
+  };
+  const names = Object.keys(lines) as (keyof typeof lines)[];
   // Warm up every path before measuring.
-  for (const handle of [handByHand, viaDispatcher, handByHandWithMiddleware, viaBareDispatcher, ordered]) {
-    await measure(handle);
-  }
+  for (const name of names) await measure(lines[name]);
 
-  const ratios: number[] = [];
-  const plumbingRatios: number[] = [];
-  const floorRatios: number[] = [];
-  const floorOfSwitch: number[] = [];
-  const floors: Run[] = [];
-  const switches: Run[] = [];
-  const switchesWithMiddleware: Run[] = [];
-  const dispatches: Run[] = [];
-  const bareDispatches: Run[] = [];
+  // Each round measures every line once, starting one line later than the round before, so that over the rounds
+  // each line takes each position (what ran just before a line, and the heap it left, moves its figure too).
+  const runs = Object.fromEntries(names.map((name) => [name, [] as Run[]])) as Record<
+    keyof typeof lines,
+    Run[]
+  >;
   for (let round = 0; round < rounds; round++) {
-    const baseline = await measure(handByHand);
-    const withMiddleware = await measure(handByHandWithMiddleware);
-    const ours = await measure(viaDispatcher);
-    bareDispatches.push(await measure(viaBareDispatcher));
-    const floor = await measure(ordered);
-    floors.push(floor);
-    floorRatios.push(ours.rate / floor.rate);
-    floorOfSwitch.push(floor.rate / baseline.rate);
-    switches.push(baseline);
-    switchesWithMiddleware.push(withMiddleware);
-    dispatches.push(ours);
-    ratios.push(ours.rate / baseline.rate);
-    plumbingRatios.push(ours.rate / withMiddleware.rate);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length]!;
+      runs[name].push(await measure(lines[name]));
+    }
   }
+  const rate = (name: keyof typeof lines) => median(runs[name].map((r) => r.rate));
+  /** The median over rounds of `a`'s rate over `b`'s, each round's pair measured in the same round. */
+  const ratio = (a: keyof typeof lines, b: keyof typeof lines) =>
+    median(runs[a].map((run, round) => run.rate / runs[b][round]!.rate)).toFixed(2);
   console.log(
     `${eventCount.toLocaleString("en-US")} messages, ${inFlight} in flight, median of ${rounds} rounds`,
   );
-  console.log(`switch       ${perSecond(median(switches.map((r) => r.rate)))}`);
-  console.log(`dispatcher   ${perSecond(median(dispatches.map((r) => r.rate)))}`);
-  console.log(`ratio        ${median(ratios).toFixed(2)} of the switch (target >= 0.5)`);
+  console.log(`switch       ${perSecond(rate("switch"))}`);
+  console.log(`dispatcher   ${perSecond(rate("dispatcher"))}`);
+  console.log(`ratio        ${ratio("dispatcher", "switch")} of the switch (target >= 0.5)`);
   console.log(
-    `switch + the two middleware bodies by hand ${perSecond(median(switchesWithMiddleware.map((r) => r.rate)))}; ` +
-      `dispatcher ratio ${median(plumbingRatios).toFixed(2)} of it`,
+    `switch + the two middleware bodies by hand ${perSecond(rate("withMiddleware"))}; ` +
+      `dispatcher ratio ${ratio("dispatcher", "withMiddleware")} of it`,
   );
   console.log(
     `switch + the two middleware + per-chat order and a cap of ${concurrencyLimit}, by hand ` +
-      `${perSecond(median(floors.map((r) => r.rate)))} (${median(floorOfSwitch).toFixed(2)} of the switch); ` +
-      `dispatcher ratio ${median(floorRatios).toFixed(2)} of it`,
+      `${perSecond(rate("floor"))} (${ratio("floor", "switch")} of the switch); ` +
+      `dispatcher ratio ${ratio("dispatcher", "floor")} of it`,
   );
-  console.log(
-    `dispatcher without the two middleware ${perSecond(median(bareDispatches.map((r) => r.rate)))}`,
-  );
-  const heap = median(dispatches.map((r) => r.heap));
+  console.log(`dispatcher without the two middleware ${perSecond(rate("bareDispatcher"))}`);
+  const heap = median(runs.dispatcher.map((r) => r.heap));
   console.log(`heap growth  ${(heap / 1024 / 1024).toFixed(1)} MB retained after a run (after GC)`);
   await dp.stop();
   await bare.stop();
