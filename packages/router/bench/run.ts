@@ -36,8 +36,6 @@ const inFlightFlag = process.argv.find((arg) => arg.startsWith("--in-flight="));
 const inFlight = inFlightFlag === undefined ? 128 : Number(inFlightFlag.slice("--in-flight=".length));
 if (!Number.isInteger(inFlight) || inFlight < 1)
   throw new Error(`--in-flight wants a whole number >= 1: ${inFlightFlag}`);
-/** Rounds: one per line measured, so that each line takes each position once (see `runtime`). */
-const rounds = 5;
 /** The dispatcher's cap of handlers running at once (its default), kept by the hand-written floor too. */
 const concurrencyLimit = 64;
 
@@ -218,6 +216,8 @@ async function runtime(): Promise<void> {
     floor: orderedByHand(concurrencyLimit),
   };
   const names = Object.keys(lines) as (keyof typeof lines)[];
+  /** One round per line, so that each line takes each position once. */
+  const rounds = names.length;
   // Warm up every path before measuring.
   for (const name of names) await measure(lines[name]);
 
