@@ -46,7 +46,7 @@ export class Bot extends Api {
   readonly transport: Transport;
   /** The dispatcher that handles this bot's events (the one given, or the bot's own). */
   readonly dispatcher: Dispatcher<never>;
-  /** Resolves when the bot has stopped; rejects with the error when a fatal one stopped it. */
+  /** Resolves when the bot has stopped; rejects with the error when a fatal one stopped it or start() failed. */
   readonly stopped: Promise<void>;
   readonly #options: ResolvedBotOptions;
   readonly #log: Logger;
@@ -170,15 +170,17 @@ export class Bot extends Api {
   }
 
   async #start(): Promise<void> {
-    await this.#checkServerVersion();
-    const bots = botsOfDispatcher.get(this.dispatcher) ?? new Set<Bot>();
-    botsOfDispatcher.set(this.dispatcher, bots);
-    bots.add(this);
-    // Attached before the socket opens: unread messages delivered right after `auth` find their handlers.
-    this.#detach = this.dispatcher.attach(this as never, { intake: this.transport });
     try {
+      await this.#checkServerVersion();
+      const bots = botsOfDispatcher.get(this.dispatcher) ?? new Set<Bot>();
+      botsOfDispatcher.set(this.dispatcher, bots);
+      bots.add(this);
+      // Attached before the socket opens: unread messages delivered right after `auth` find their handlers.
+      this.#detach = this.dispatcher.attach(this as never, { intake: this.transport });
       await this.transport.start();
     } catch (error) {
+      // `stopped` settles whenever start() fails: rejected with this error, or resolved when shutdown() was
+      // asked for while connecting (that is why the transport refused to go on).
       await this.#stop(error as Error);
       throw error;
     }

@@ -1,6 +1,6 @@
 /** What `runBots` needs of a bot. */
 export interface RunnableBot {
-  /** Connects and serves until stopped. */
+  /** Connects and serves until stopped; when it rejects, `stopped` settles too. */
   start(): Promise<void>;
   /** Resolves when the bot has stopped after `shutdown`; rejects with the error that stopped it otherwise. */
   readonly stopped: Promise<void>;
@@ -39,7 +39,8 @@ export async function runBots(bots: readonly RunnableBot[], options: RunOptions 
   }
   try {
     try {
-      await Promise.all(bots.map((bot) => bot.start()));
+      // A bot asked to stop while connecting rejects start() but its `stopped` resolves: a stop, not a failure.
+      await Promise.all(bots.map((bot) => bot.start().catch(() => bot.stopped)));
       await Promise.all(bots.map((bot) => bot.stopped));
     } catch (error) {
       await Promise.allSettled(bots.map((bot) => bot.shutdown({ deadline: shutdownDeadline })));

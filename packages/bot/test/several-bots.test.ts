@@ -93,4 +93,28 @@ describe("several bots in one process", () => {
     expect([a.healthCheck().status, b.healthCheck().status]).toEqual(["stopped", "stopped"]);
     expect(process.listenerCount("SIGINT")).toBe(before);
   });
+
+  it("Ctrl+C while the bots are still connecting stops them, and runBots resolves", async () => {
+    const emu = await startEmulator();
+    emu.addBot({ login: "helper", password: "helper-password" });
+    emu.faults.delayResponses("auth", 10_000);
+    const a = await botFor(emu);
+    const b = await Bot.fromCredentials("127.0.0.1", "helper", "helper-password", {
+      https: false,
+      webPort: emu.port,
+    });
+    const running = runBots([a, b]);
+    await waitFor(() => emu.sessions.filter((s) => s.open).length === 2);
+    process.emit("SIGINT");
+    await expect(running).resolves.toBeUndefined();
+    expect(emu.sessions.some((s) => s.open)).toBe(false);
+  });
+
+  it("a bot that fails to start has its stopped promise rejected with the same error", async () => {
+    const emu = await startEmulator({ serverVersion: "5.4.1" });
+    const bot = await botFor(emu);
+    const failure = await bot.start().catch((error: unknown) => error);
+    await expect(bot.stopped).rejects.toBe(failure);
+    await expect(bot.run()).rejects.toBe(failure);
+  });
 });
