@@ -15,6 +15,7 @@ import type { BotOf, ContextTypes, FeedContext } from "./context.js";
 import { ErrorEvent } from "./error-event.js";
 import { DispatcherStoppedError, UpdateValidationError } from "./errors.js";
 import { lazyFSMContext } from "./fsm/fsm-context.js";
+import { hasRecord } from "./fsm/fsm-runtime.js";
 import {
   claimStorage,
   isProcessLocal,
@@ -306,7 +307,7 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
       // The record's lock, taken when the event first uses its record: none for an event without a record, or when
       // the scheduler already runs this record's events one at a time.
       const lock =
-        !event.chatId || !event.fromUserId || (this.#lockImplied && this.#claim.users === 1)
+        !hasRecord(event) || (this.#lockImplied && this.#claim.users === 1)
           ? undefined
           : new RecordLock(this.#fsm.storage);
       const ctx = this.#context(event, bot, extras, signal, lock);
@@ -342,7 +343,7 @@ export class Dispatcher<T extends ContextTypes = {}> extends Router<T> {
   ): PropagationContext {
     const { updateId } = event;
     const log = this.#logger;
-    if (event instanceof Update || !event.chatId || !event.fromUserId) {
+    if (event instanceof Update || !hasRecord(event)) {
       return extras === undefined
         ? { bot, api: bot, updateId, signal, log }
         : { ...extras, bot, api: bot, updateId, signal, log };

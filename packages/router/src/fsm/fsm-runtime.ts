@@ -19,6 +19,13 @@ export interface FsmRuntimeOptions {
   keyBuilder?: KeyBuilder;
 }
 
+/** Whether an event has an FSM record (and so a `ctx.state`): it needs a chat and an author. */
+export function hasRecord<E extends { chatId?: string; fromUserId?: string }>(
+  event: E,
+): event is E & { chatId: string; fromUserId: string } {
+  return !!event.chatId && !!event.fromUserId;
+}
+
 /**
  * The FSM of a dispatcher: which record an event has, and its `ctx.state`. The dispatcher wires it (with a
  * `RecordLock` per event for isolation); bot code meets only its parts (`ctx.state`, the storage).
@@ -61,9 +68,8 @@ export class FsmRuntime {
    * when the event lacks a chat or an author (such events get no `ctx.state`).
    */
   keyFor(event: { chatId?: string; fromUserId?: string }, botId: string): StorageKey | undefined {
-    const { chatId, fromUserId } = event;
-    if (!chatId || !fromUserId) return undefined;
-    return new StorageKey({ botId, ...applyStrategy(this.strategy, chatId, fromUserId) });
+    if (!hasRecord(event)) return undefined;
+    return new StorageKey({ botId, ...applyStrategy(this.strategy, event.chatId, event.fromUserId) });
   }
 
   /** The `ctx.state` of the record `key`. */
