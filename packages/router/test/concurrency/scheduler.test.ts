@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "@tc/api";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Scheduler, SchedulerStoppedError } from "../../src/concurrency/index.js";
-import { gate, settle } from "./gate.js";
+import { gate, settle } from "../gate.js";
 
 afterEach(() => {
   vi.useRealTimers();

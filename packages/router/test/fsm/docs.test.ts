@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { Api, type Message } from "@tc/api";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { Dispatcher, type Logger, MemoryStorage, Router, StorageKey } from "../../src/index.js";
-import { gate } from "../concurrency/gate.js";
+import { gate } from "../gate.js";
 import { recordingApi, textMessage } from "../routing/events.js";
 import * as concurrencyOptions from "./docs-examples/concurrency-options.js";
 import { dp as globalUserDispatcher } from "./docs-examples/dispatcher-fsm.js";

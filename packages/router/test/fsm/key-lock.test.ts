@@ -1,22 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { KeyLock } from "../../src/fsm/key-lock.js";
+import { gate } from "../gate.js";
 
 describe("KeyLock", () => {
   it("runs calls of one key in call order, others at once, and forgets idle keys", async () => {
     const lock = new KeyLock();
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
     const first = lock.run("a", async () => {
-      await held;
+      await held.opened;
       order.push("a1");
     });
     const second = lock.run("a", async () => void order.push("a2"));
     await lock.run("b", async () => void order.push("b1"));
     expect(lock.size).toBe(1);
-    release();
+    held.open();
     await Promise.all([first, second]);
     expect(order).toEqual(["b1", "a1", "a2"]);
     expect(lock.size).toBe(0);

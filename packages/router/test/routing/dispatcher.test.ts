@@ -1,18 +1,10 @@
 import { Api, type RawUpdate } from "@tc/api";
 import { describe, expect, it } from "vitest";
 import { Dispatcher, DispatcherStoppedError, MemoryStorage, Router } from "../../src/index.js";
+import { gate } from "../gate.js";
 import { recordingApi, sampleEvent, textFrame, textMessage } from "./events.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-
-/** A promise and its resolver, to hold a handler until the test lets it go. */
-function gate() {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { promise, open };
-}
 
 /** Resolves once `check` holds, polling on the event loop; rejects after `timeout` ms. */
 async function until(check: () => boolean, timeout = 2_000): Promise<void> {
@@ -62,7 +54,7 @@ describe("Dispatcher concurrency", () => {
     const slow = gate();
     const done: string[] = [];
     dp.message(async (message) => {
-      if (message.chatId === "slow") await slow.promise;
+      if (message.chatId === "slow") await slow.opened;
       done.push(message.chatId);
     });
     const slowOne = dp.feedUpdate(textMessage(api, "a", { chatId: "slow" }));
@@ -125,7 +117,7 @@ describe("Dispatcher concurrency", () => {
     const { api } = recordingApi();
     const dp = new Dispatcher({ logger: quiet });
     const hold = gate();
-    dp.message(() => hold.promise);
+    dp.message(() => hold.opened);
     void dp.feedUpdate(textMessage(api, "x"));
     let idle = false;
     const idlePromise = dp.idle().then(() => {
@@ -197,7 +189,7 @@ describe("Dispatcher.attach", () => {
     const hold = gate();
     const handled: string[] = [];
     dp.message(async (message) => {
-      await hold.promise;
+      await hold.opened;
       handled.push(message.text ?? "");
     });
     const detach = dp.attach(api, { intake });

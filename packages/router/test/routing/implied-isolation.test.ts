@@ -11,6 +11,7 @@ import {
   StateFilter,
   type Storage,
 } from "../../src/index.js";
+import { gate } from "../gate.js";
 import { recordingApi, textMessage } from "./events.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -95,14 +96,11 @@ describe("Isolation implied by the concurrency key", () => {
     const first = new Dispatcher({ logger: quiet, storage });
     const second = new Dispatcher({ logger: quiet, storage });
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
     first.message(async (_message, ctx) => {
       order.push("first in");
       await ctx.state.updateData({ first: true });
-      await held;
+      await held.opened;
       order.push("first out");
     });
     second.message(async (_message, ctx) => {
@@ -114,7 +112,7 @@ describe("Isolation implied by the concurrency key", () => {
     const two = second.feedUpdate(textMessage(api, "b", { chatId: "c", userId: "u" }));
     await new Promise((resolve) => setImmediate(resolve));
     expect(order).toEqual(["first in", "second in"]);
-    release();
+    held.open();
     await Promise.all([one, two]);
     expect(order).toEqual(["first in", "second in", "first out", "second has the record"]);
     expect(storage.locks).toBe(2);

@@ -8,6 +8,7 @@ import {
   type Storage,
   type StorageKey,
 } from "../../src/index.js";
+import { gate } from "../gate.js";
 import { recordingApi, textMessage } from "./events.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
@@ -70,36 +71,30 @@ describe("The record lock", () => {
   it("is taken on the record's first use: events that never touch it run side by side", async () => {
     const dp = new Dispatcher({ logger: quiet, concurrency: { key: "none" } });
     const inside: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
     dp.message(async (message) => {
       inside.push(message.text!);
-      await held;
+      await held.opened;
     });
     const events = ["a", "b"].map((text) =>
       dp.feedUpdate(textMessage(api, text, { chatId: "c", userId: "u" })),
     );
     await tick();
     expect(inside).toEqual(["a", "b"]);
-    release();
+    held.open();
     expect(await Promise.all(events)).toEqual([true, true]);
   });
 
   it("is held from the first use until the event is finished, then passed on in request order", async () => {
     const dp = new Dispatcher({ logger: quiet, concurrency: { key: "none" } });
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const held = gate();
     dp.message(async (message, ctx) => {
       const text = message.text!;
       order.push(`${text} starts`);
       await ctx.state.updateData({ [text]: true });
       order.push(`${text} has the record`);
-      if (text === "a") await held;
+      if (text === "a") await held.opened;
       order.push(`${text} ends`);
     });
     const events = ["a", "b"].map((text) =>
@@ -107,7 +102,7 @@ describe("The record lock", () => {
     );
     await tick();
     expect(order).toEqual(["a starts", "b starts", "a has the record"]);
-    release();
+    held.open();
     await Promise.all(events);
     expect(order).toEqual([
       "a starts",
