@@ -1,9 +1,8 @@
-import type { Redis } from "ioredis";
+import { scriptCommands } from "./script-commands.js";
 
 /*
- * The Lua scripts of the locks and claims, registered on a client with `defineCommand` (ioredis sends EVALSHA
- * and falls back to EVAL when the server forgot the script, after a restart for example). Each script reads and
- * writes in one step, so no other client's command falls between the check and the write.
+ * The Lua scripts of the locks and claims, defined on a client as commands. Each script reads and writes in one
+ * step, so no other client's command falls between the check and the write.
  */
 
 /** SET NX PX with the holder's token; taking it again with the same token renews it (a resent command after a reconnect). */
@@ -71,17 +70,11 @@ export interface LockCommands {
   tcFinish(claim: string, lock: string, doneTtl: number, token: string, channel: string): Promise<number>;
 }
 
-const equipped = new WeakSet<Redis>();
-
-/** The client, with the scripts defined on it (once per client, however many storages share it). */
-export function lockCommands(redis: Redis): LockCommands {
-  if (!equipped.has(redis)) {
-    redis.defineCommand("tcLockAcquire", { numberOfKeys: 1, lua: acquire });
-    redis.defineCommand("tcLockRenew", { numberOfKeys: 1, lua: renew });
-    redis.defineCommand("tcLockRelease", { numberOfKeys: 1, lua: release });
-    redis.defineCommand("tcClaim", { numberOfKeys: 2, lua: claim });
-    redis.defineCommand("tcFinish", { numberOfKeys: 2, lua: finish });
-    equipped.add(redis);
-  }
-  return redis as unknown as LockCommands;
-}
+/** The client, with the lock and claim scripts defined on it. */
+export const lockCommands = scriptCommands<LockCommands>({
+  tcLockAcquire: { numberOfKeys: 1, lua: acquire },
+  tcLockRenew: { numberOfKeys: 1, lua: renew },
+  tcLockRelease: { numberOfKeys: 1, lua: release },
+  tcClaim: { numberOfKeys: 2, lua: claim },
+  tcFinish: { numberOfKeys: 2, lua: finish },
+});

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { scriptCommands } from "./script-commands.js";
 
 /*
  * The FSM record writes as Lua scripts: each write is one command, atomic on the server, and resent whole if
@@ -51,15 +51,9 @@ export interface RecordCommands {
   ): Promise<string[]>;
 }
 
-const equipped = new WeakSet<Redis>();
-
-/** The client, with the record scripts defined on it (once per client). */
-export function recordCommands(redis: Redis): RecordCommands {
-  if (!equipped.has(redis)) {
-    redis.defineCommand("tcSetState", { numberOfKeys: 2, lua: setState });
-    redis.defineCommand("tcSetData", { numberOfKeys: 2, lua: setData });
-    redis.defineCommand("tcUpdateData", { numberOfKeys: 2, lua: updateData });
-    equipped.add(redis);
-  }
-  return redis as unknown as RecordCommands;
-}
+/** The client, with the record scripts defined on it. */
+export const recordCommands = scriptCommands<RecordCommands>({
+  tcSetState: { numberOfKeys: 2, lua: setState },
+  tcSetData: { numberOfKeys: 2, lua: setData },
+  tcUpdateData: { numberOfKeys: 2, lua: updateData },
+});

@@ -44,8 +44,8 @@ const optionKeys = ["redis", "prefix", "keyBuilder", "ttl", "serializer", "lockT
 /**
  * The FSM {@link Storage} on Redis, shared by every process of a bot and by several bots (keys carry the bot id):
  * the state as a string key, the data as a hash with one serialized field per top-level key (so `updateData` is
- * one atomic `HSET`, no read-modify-write; each write is one Lua script), and the event-isolation lock as a Redis lock. Records expire `ttl`
- * after their last write. It passes the same contract suite as `MemoryStorage`.
+ * one atomic `HSET`, no read-modify-write; each write is one Lua script), and the event-isolation lock as a
+ * Redis lock. Records expire `ttl` after their last write. It passes the same contract suite as `MemoryStorage`.
  *
  * @example
  * const storage = new RedisStorage({ redis: "redis://127.0.0.1:6379", ttl: 24 * 60 * 60 * 1000 });
