@@ -117,18 +117,20 @@ describe("The record lock", () => {
   it("lets a write the handler did not await through after the event, without holding up the next one", async () => {
     const dp = new Dispatcher({ logger: quiet, concurrency: { key: "none" } });
     let late: Promise<void> | undefined;
+    let seen: string | null | undefined;
     dp.message(async (message, ctx) => {
       if (message.text === "first") {
         await ctx.state.setState("one");
         setImmediate(() => {
           late = ctx.state.setState("late");
         });
-      } else await ctx.state.getState();
+      } else seen = await ctx.state.getState();
     });
     await dp.feedUpdate(textMessage(api, "first", { chatId: "c", userId: "u" }));
     await tick();
     await late;
     expect(await dp.feedUpdate(textMessage(api, "second", { chatId: "c", userId: "u" }))).toBe(true);
+    expect(seen).toBe("late");
   });
 
   it("turns a lock that cannot be taken into the handler's error, and a failed release into a reported one", async () => {
