@@ -5,9 +5,9 @@ export type StateData = Record<string, unknown>;
 
 /**
  * Where FSM records live, and the event-isolation lock that keeps two events of one record from using it at the
- * same time (aiogram's `BaseStorage` and `BaseEventIsolation` in one interface, since a store
- * such as Redis provides both). {@link MemoryStorage} is the in-process one; other packages implement this
- * interface and check themselves with {@link storageContract}.
+ * same time (aiogram's `BaseStorage` and `BaseEventIsolation` in one interface, since a store such as Redis
+ * provides both). {@link MemoryStorage} is the in-process one; other packages implement this interface and check
+ * themselves with {@link storageContract}.
  *
  * Rules every implementation keeps (the contract suite checks them):
  * - a key never written reads as state `null` and data `{}`;
